@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { AppShell, type NavSection } from "@/components/shell/app-shell";
+import { can } from "@/lib/auth/org-context";
+import { db } from "@/lib/db";
+import { getPageContext } from "@/lib/http/page-context";
+import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await getPageContext(slug);
+  const [orgs, user] = await Promise.all([
+    listMyOrganizations(ctx.userId!),
+    db.user.findUniqueOrThrow({ where: { id: ctx.userId! }, select: { email: true } }),
+  ]);
+  const base = `/o/${ctx.orgSlug}`;
+  const sections: NavSection[] = [
+    { items: [{ label: "Overview", href: base, exact: true }] },
+    {
+      title: "Settings",
+      items: [
+        { label: "Organization", href: `${base}/settings/organization` },
+        { label: "Members", href: `${base}/settings/members` },
+        { label: "API keys", href: `${base}/settings/api-keys` },
+        ...(can(ctx, "read_audit_log") ? [{ label: "Audit log", href: `${base}/settings/audit-log` }] : []),
+      ],
+    },
+  ];
+  return (
+    <AppShell org={{ name: ctx.orgName, slug: ctx.orgSlug, role: ctx.role! }} orgs={orgs} userEmail={user.email} sections={sections}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { toFieldIssues } from "@/lib/errors/zod-issues";
+
+/** Whether an error means the database cannot be reached (answered 503, so clients retry). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error);
+  return /P1001|P1017|ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|the database system is (starting up|shutting down)/i.test(text);
+}
+
+/** Maps any error to the JSON error body once: AppError by its code, Zod as 400, the rest as 500/503. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return NextResponse.json({ error: error.message, ...(error.issues ? { issues: error.issues } : {}) }, { status: error.status, headers });
+  }
+  if (error instanceof z.ZodError) {
+    return NextResponse.json({ error: "Invalid input", issues: toFieldIssues(error) }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return NextResponse.json({ error: "The database is unavailable; retry shortly" }, { status: 503, headers: { "Retry-After": "5" } });
+  }
+  console.error(error);
+  return NextResponse.json({ error: "Internal error" }, { status: 500 });
+}

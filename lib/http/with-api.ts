@@ -1,0 +1,36 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { authorizeOrThrow, resolveOrgContext, type OrgContext } from "@/lib/auth/org-context";
+import type { Permission } from "@/lib/auth/permissions";
+import { getSessionUserId } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
+import { ACTIVE_ORG_COOKIE } from "./active-org";
+import { errorResponse } from "./error-response";
+
+/** Reads a bearer key or the session (with `?org=` or the active-org cookie) into an OrgContext. */
+export async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new AppError("UNAUTHORIZED", "Authorization must be 'Bearer <key>'");
+    return resolveOrgContext({ bearer: match[1] });
+  }
+  const userId = await getSessionUserId();
+  const orgSlug = req.nextUrl.searchParams.get("org") ?? req.cookies.get(ACTIVE_ORG_COOKIE)?.value ?? null;
+  return resolveOrgContext({ userId, orgSlug });
+}
+
+type Handler<P> = (req: NextRequest, args: { ctx: OrgContext; params: P }) => Promise<Response>;
+
+/** Wraps a route handler: resolves the OrgContext, checks the permission, maps errors to JSON. */
+export function withApi<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
+  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const ctx = await resolveRequestContext(req);
+      authorizeOrThrow(ctx, permission);
+      return await handler(req, { ctx, params: await route.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
