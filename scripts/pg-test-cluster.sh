@@ -33,7 +33,7 @@ find_bindir() {
   # Newest major version wins (sort -V: 9.6 < 13 < 15 < 16).
   while IFS= read -r d; do
     [[ -x "$d/initdb" && -x "$d/pg_ctl" && -x "$d/postgres" ]] && best="$d"
-  done < <(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V)
+  done < <(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V)
   [[ -n "$best" ]] || return 1
   printf '%s\n' "$best"
 }

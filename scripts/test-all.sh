@@ -23,6 +23,7 @@
 #
 # `bash scripts/test-all.sh --summarize VITEST_JSON VITEST_RC PW_JSON PW_RC` only prints the closing
 # lines from two report files (used to check the parsing; an empty RC means "did not run").
+# shellcheck disable=SC2317  # cleanup, stop_child and on_signal are called from traps
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -107,13 +108,31 @@ header() {
 }
 warn() { printf '!! %s\n' "$*"; }
 
-# Time limits keep a hung step from eating CI's whole 90 minutes (and so skipping the cleanup
-# and the summary). With a terminal, timeout runs in the foreground so Ctrl-C reaches the step.
+# Each step runs under a time limit, so a hung step cannot eat CI's whole 90 minutes (and with it
+# the cleanup and the summary). `timeout` puts the step in its own process group, and the step runs
+# in the background while this script waits, so an INT/TERM reaches our trap at once and the trap
+# stops the step's whole process group (dev servers, workers, browsers included).
+CHILD=""
 scaled() { echo $(( $1 * ${TEST_STEP_TIMEOUT_SCALE:-1} )); }
-with_limit() {
-  local secs=$1; shift
-  if [[ -t 0 ]]; then timeout --foreground --kill-after=30 "$(scaled "$secs")" "$@"
-  else timeout --kill-after=30 "$(scaled "$secs")" "$@"; fi
+with_limit() { # with_limit SECONDS CMD... -> the command's exit status (124 on timeout)
+  local secs=$1 rc=0; shift
+  timeout --kill-after=30 "$(scaled "$secs")" "$@" &
+  CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
+stop_child() {
+  [[ -n "$CHILD" ]] || return 0
+  local pid=$CHILD
+  CHILD=""
+  # SIGINT first: Playwright then shuts its web server down itself.
+  kill -INT -- "-$pid" 2>/dev/null || kill -INT "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 40); do
+    kill -0 -- "-$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || true
 }
 
 # run_step NAME SECONDS CMD...: runs CMD, records a failure, never aborts the script.
@@ -174,6 +193,7 @@ cleanup() {
   local rc=$?
   set +e
   trap - EXIT INT TERM
+  stop_child
   printf '\n==================== cleanup  (t+%ds) ====================\n' "$((SECONDS - T0))"
   # The e2e database only matters on a server we keep (TEST_DATABASE_URL given); a throwaway
   # cluster goes away whole.
@@ -207,14 +227,16 @@ cleanup() {
   exit 0
 }
 trap cleanup EXIT
-trap 'warn "interrupted"; exit 130' INT TERM
+on_signal() { warn "interrupted by SIG$1"; stop_child; exit "$2"; }
+trap 'on_signal INT 130' INT
+trap 'on_signal TERM 143' TERM
 
 # ---------------------------------------------------------------------------------------------
 header "setup"
 echo "node $(node --version), npm $(npm --version), CI=${CI:-}"
 if [[ ! -d node_modules ]]; then
   echo "node_modules is missing: npm ci"
-  npm ci --no-audit --no-fund || { FAILED_STEPS+=("npm ci"); exit 1; }
+  with_limit 1200 npm ci --no-audit --no-fund || { FAILED_STEPS+=("npm ci"); exit 1; }
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -259,7 +281,7 @@ if (( e2e_ready )) && [[ ! -x "$CHROMIUM" ]]; then
   fi
 fi
 if (( e2e_ready )); then
-  "$CHROMIUM" --version || true
+  "$CHROMIUM" --version 2>/dev/null || true
   ADMIN_DB_URL=$TEST_DATABASE_URL
   name="marginal_e2e_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
   if pg_admin create "$ADMIN_DB_URL" "$name"; then

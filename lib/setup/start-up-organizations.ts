@@ -4,7 +4,7 @@ import { ensureOrganization, type EnsureOrganizationResult } from "./ensure-orga
 export const DEMO_SIGN_IN = { email: "demo@marginal.local", password: "marginal-demo", orgName: "Demo Co", slug: "demo" } as const;
 
 /** Reads the MARGINAL_INIT_* variables; null when none is set, an error naming any that is missing. */
-export function readInitialOrganizationEnv(env: NodeJS.ProcessEnv) {
+export function readInitialOrganizationEnv(env: Record<string, string | undefined>) {
   const names = ["MARGINAL_INIT_ORG", "MARGINAL_INIT_USER_EMAIL", "MARGINAL_INIT_USER_PASSWORD"] as const;
   const present = names.filter((n) => env[n]);
   if (present.length === 0 && !env.MARGINAL_INIT_API_KEY) return null;
@@ -19,7 +19,7 @@ export function readInitialOrganizationEnv(env: NodeJS.ProcessEnv) {
 }
 
 /** Headless start from the environment, when its variables are set. */
-export async function ensureInitialOrganization(env: NodeJS.ProcessEnv = process.env): Promise<EnsureOrganizationResult | null> {
+export async function ensureInitialOrganization(env: Record<string, string | undefined> = process.env): Promise<EnsureOrganizationResult | null> {
   const options = readInitialOrganizationEnv(env);
   return options ? ensureOrganization(options) : null;
 }

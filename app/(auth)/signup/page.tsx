@@ -13,19 +13,20 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { invite } = await searchParams;
   if (await getSessionUserId()) redirect(invite ? `/invite/${invite}` : "/");
   if (!invite) return <SignUpForm />;
-  try {
-    const invitation = await getInvitationByToken(invite);
+  const invitation = await getInvitationByToken(invite).catch((error: unknown) => {
+    if (error instanceof AppError) return error;
+    throw error;
+  });
+  if (!(invitation instanceof AppError)) {
     return <SignUpForm invitation={{ token: invite, email: invitation.email, orgName: invitation.org.name }} />;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <div className="space-y-4">
-        <h1 className="text-lg font-semibold">Invitation unavailable</h1>
-        <Alert>{error.message}</Alert>
-        <Link href="/signup" className="text-sm font-medium text-accent-600 hover:underline">
-          Create an account without an invitation
-        </Link>
-      </div>
-    );
   }
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">Invitation unavailable</h1>
+      <Alert>{invitation.message}</Alert>
+      <Link href="/signup" className="text-sm font-medium text-accent-600 hover:underline">
+        Create an account without an invitation
+      </Link>
+    </div>
+  );
 }

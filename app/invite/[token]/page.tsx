@@ -23,15 +23,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 }
 
 async function InvitationBody({ token }: { token: string }) {
-  let invitation;
-  try {
-    invitation = await getInvitationByToken(token);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+  const invitation = await getInvitationByToken(token).catch((error: unknown) => {
+    if (error instanceof AppError) return error;
+    throw error;
+  });
+  if (invitation instanceof AppError) {
     return (
       <>
         <h1 className="text-lg font-semibold">Invitation unavailable</h1>
-        <Alert>{error.message}</Alert>
+        <Alert>{invitation.message}</Alert>
         <Link href="/" className="text-sm font-medium text-accent-600 hover:underline">
           Go to Marginal
         </Link>
