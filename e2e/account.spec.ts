@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { uniqueEmail, uniqueName, uniquePassword } from "./support";
+
+async function signUp(page: Page, options: { email: string; password: string; organization: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Dana Finance");
+  await page.getByLabel("Work email").fill(options.email);
+  await page.getByLabel("Password").fill(options.password);
+  await page.getByLabel("Organization name").fill(options.organization);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
+test("sign up, create an API key and see it once, sign out, sign back in", async ({ page }) => {
+  const email = uniqueEmail("owner");
+  const password = uniquePassword();
+  const organization = uniqueName("Acme");
+  await signUp(page, { email, password, organization });
+  const orgUrl = new URL(page.url()).pathname;
+  expect(orgUrl).toMatch(/^\/o\/acme-/);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API keys" }).first().click();
+  await page.getByLabel("Key name").fill("reporting job");
+  await page.getByRole("checkbox", { name: /^read/ }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = (await page.getByTestId("new-api-key").textContent())!.trim();
+  expect(secret).toMatch(/^mk_[0-9A-Za-z]{40}$/);
+
+  // The key works against the API, for this organization.
+  const response = await page.request.get("/api/v1/org", { headers: { Authorization: `Bearer ${secret}` } });
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ name: organization, via: "api_key" });
+
+  // Shown once: after a reload only its prefix is on the page.
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "reporting job", exact: true })).toBeVisible();
+  await expect(page.getByText(`${secret.slice(0, 11)}…`)).toBeVisible();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret);
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.goto(orgUrl);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${orgUrl}$`));
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+});
+
+test("an invited viewer joins through the link and sees only what a viewer may do", async ({ page, browser }) => {
+  await signUp(page, { email: uniqueEmail("admin"), password: uniquePassword(), organization: uniqueName("Invite") });
+  const orgPath = new URL(page.url()).pathname;
+  await page.goto(`${orgPath}/settings/members`);
+  const viewerEmail = uniqueEmail("viewer");
+  await page.getByLabel("Email").fill(viewerEmail);
+  await page.getByLabel("Role").selectOption("VIEWER");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
+  await expect(page.getByRole("table", { name: "Pending invitations" }).getByRole("cell", { name: viewerEmail, exact: true })).toBeVisible();
+
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByText("You are invited as VIEWER")).toBeVisible();
+  await invitee.getByRole("link", { name: "Create an account" }).click();
+  await expect(invitee.getByLabel("Work email")).toHaveValue(viewerEmail);
+  await invitee.getByLabel("Password").fill(uniquePassword());
+  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`${orgPath}$`));
+
+  const nav = invitee.getByRole("navigation", { name: "Main" }).first();
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await invitee.goto(`${orgPath}/settings/api-keys`);
+  await expect(invitee.getByRole("heading", { name: "Create a key" })).toHaveCount(0);
+  await expect(invitee.getByText("An engineer or admin can create one.")).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  await expect(page.getByText("No pending invitations")).toBeVisible();
+  const row = page.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: viewerEmail });
+  await expect(row.getByRole("combobox")).toHaveValue("VIEWER");
+});
+
+test("the API answers JSON errors without credentials and for unknown paths", async ({ request }) => {
+  const unauthenticated = await request.get("/api/v1/org");
+  expect(unauthenticated.status()).toBe(401);
+  expect(await unauthenticated.json()).toHaveProperty("error");
+  const unknown = await request.get("/api/v1/no-such-thing");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toEqual({ error: "No such API endpoint" });
+  const health = await request.get("/api/health");
+  expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true, kind: "postgresql" } });
+});
