@@ -7,7 +7,7 @@ import { verifyPassword } from "./password";
 type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
 /** The optional OIDC provider, configured by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
-export function oidcProviderFromEnv(env: NodeJS.ProcessEnv = process.env): OAuthConfig<OidcProfile> | null {
+export function oidcProviderFromEnv(env: Record<string, string | undefined> = process.env): OAuthConfig<OidcProfile> | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
   return {
     id: "oidc",

@@ -18,6 +18,7 @@ export const CREATE_MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS "_prisma_
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** What went wrong, for callers that react differently to each. */
 export type MigrationErrorCode = "INVALID_MIGRATION_DIR" | "FAILED_MIGRATION_RECORDED" | "CHECKSUM_MISMATCH" | "MIGRATION_FAILED";
 
 /** Why a migration run refused to start or stopped. */

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations } from "./apply-migrations";
 import { wrapPgliteTarget } from "./open-sql-target";
 
+/** The two sides of the comparison. */
 export interface DiffSchemaOptions {
   /** The Prisma schema file to reach. */
   schemaPath: string;
@@ -14,6 +15,7 @@ export interface DiffSchemaOptions {
   migrationsDir: string;
 }
 
+/** What the migrations lack to reach the schema. */
 export interface SchemaDiff {
   /** True when the migrations already produce exactly what the schema describes. */
   isEmpty: boolean;
@@ -34,7 +36,7 @@ export async function diffSchema(opts: DiffSchemaOptions): Promise<SchemaDiff> {
     // The engine introspects the "datasource" through the adapter, i.e. this same scratch
     // database; it leaves `_prisma_migrations` out of the comparison by itself.
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(scratch));
-    const engine = await SchemaEngineWasm.setup({ adapter });
+    const engine = await setupSchemaEngine(adapter);
     try {
       const { result, output } = await captureStdout(() =>
         engine.migrateDiff({
@@ -54,6 +56,21 @@ export async function diffSchema(opts: DiffSchemaOptions): Promise<SchemaDiff> {
     }
   } finally {
     await scratch.close();
+  }
+}
+
+async function setupSchemaEngine(adapter: Parameters<typeof SchemaEngineWasm.setup>[0]["adapter"]): Promise<SchemaEngineWasm> {
+  try {
+    return await SchemaEngineWasm.setup({ adapter });
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT" ? (error as NodeJS.ErrnoException).path : undefined;
+    if (missing?.endsWith("schema_engine_bg.wasm")) {
+      // npm install puts it there (scripts/prisma-generate.mjs); `--ignore-scripts` skips that.
+      throw new Error(`Prisma's WebAssembly schema engine is missing at ${missing}; run \`node scripts/prisma-generate.mjs\`.`, {
+        cause: error,
+      });
+    }
+    throw error;
   }
 }
 

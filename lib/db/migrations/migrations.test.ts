@@ -4,11 +4,15 @@ import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { SchemaEngineWasm } from "@prisma/migrate";
 import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, checksumMatches, MigrationError, type MigrationErrorCode } from "./apply-migrations";
+import { applyMigrations, checksumMatches, MigrationError, readMigrations, type MigrationErrorCode } from "./apply-migrations";
 import { diffSchema } from "./diff-schema";
-import { openSqlTarget, type SqlTarget } from "./open-sql-target";
+import { openSqlTarget, wrapPgliteTarget, type SqlTarget } from "./open-sql-target";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
@@ -79,6 +83,27 @@ async function expectRejectionCode(promise: Promise<unknown>, code: MigrationErr
   expect(error).toBeInstanceOf(MigrationError);
   expect((error as MigrationError).code).toBe(code);
   return error as MigrationError;
+}
+
+type EngineMigrationList = Parameters<SchemaEngineWasm["applyMigrations"]>[0]["migrationsList"];
+
+// The migrations folder as Prisma's CLI hands it to the schema engine (its listMigrations).
+async function loadEngineMigrationList(dir: string): Promise<EngineMigrationList> {
+  const lockfile = await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
+  const migrations = await readMigrations(dir);
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: lockfile },
+    shadowDbInitScript: "",
+    migrationDirectories: migrations.map((migration) => ({
+      path: migration.name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: migration.sql } },
+    })),
+  };
+}
+
+async function setupEngine(db: PGlite): Promise<SchemaEngineWasm> {
+  return SchemaEngineWasm.setup({ adapter: bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(db)) });
 }
 
 async function runScript(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -189,6 +214,29 @@ describe("migrations on a fresh in-memory PGlite", () => {
       expect(history.map((row) => row.migration_name)).toEqual(await listMigrationNames(MIGRATIONS_DIR));
     } finally {
       await target.close();
+    }
+  });
+
+  // The WebAssembly build of the engine behind `prisma migrate deploy` is the judge of compatibility.
+  it("agrees with Prisma's own schema engine about what is applied, in both directions", async () => {
+    const filters = { externalTables: [], externalEnums: [] };
+    const migrationsList = await loadEngineMigrationList(MIGRATIONS_DIR);
+    const names = migrationsList.migrationDirectories.map((dir) => dir.path);
+
+    const oursFirst = await PGlite.create();
+    const prismaFirst = await PGlite.create();
+    const engines = [await setupEngine(oursFirst), await setupEngine(prismaFirst)];
+    try {
+      expect(await applyMigrations(wrapPgliteTarget(oursFirst), MIGRATIONS_DIR)).toEqual(names);
+      const diagnosis = await engines[0].diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters });
+      expect(diagnosis).toMatchObject({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true });
+      expect(await engines[0].applyMigrations({ migrationsList, filters })).toEqual({ appliedMigrationNames: [] });
+
+      expect(await engines[1].applyMigrations({ migrationsList, filters })).toEqual({ appliedMigrationNames: names });
+      expect(await applyMigrations(wrapPgliteTarget(prismaFirst), MIGRATIONS_DIR)).toEqual([]);
+    } finally {
+      await Promise.all(engines.map((engine) => engine.stop()));
+      await Promise.all([oursFirst.close(), prismaFirst.close()]);
     }
   });
 });

@@ -16,6 +16,7 @@ export interface SqlTarget {
   close(): Promise<void>;
 }
 
+/** Which database to open; with none set, the environment decides as it does for the app. */
 export interface OpenSqlTargetOptions {
   /** A PostgreSQL server URL; wins over everything else. */
   databaseUrl?: string;
