@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of the project: `npm test` runs this, and so does CI (.ci/run).
 #
-#   1. setup           npm ci when node_modules is missing
+#   1. setup           npm install when node_modules is missing
 #   2. PostgreSQL      $TEST_DATABASE_URL if set, else a throwaway cluster (scripts/pg-test-cluster.sh)
 #   3. vitest          unit (PGlite) and integration (TEST_DATABASE_URL) projects
 #   4. db:check        schema.prisma and prisma/migrations agree
@@ -236,8 +236,8 @@ trap 'on_signal TERM 143' TERM
 header "setup"
 echo "node $(node --version), npm $(npm --version), CI=${CI:-}"
 if [[ ! -d node_modules ]]; then
-  echo "node_modules is missing: npm ci"
-  with_limit 1200 npm ci --no-audit --no-fund || { FAILED_STEPS+=("npm ci"); exit 1; }
+  echo "node_modules is missing: npm install"
+  with_limit 1200 npm install --no-audit --no-fund || { FAILED_STEPS+=("npm install"); exit 1; }
 fi
 
 # ---------------------------------------------------------------------------------------------
