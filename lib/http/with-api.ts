@@ -6,6 +6,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { ACTIVE_ORG_COOKIE } from "./active-org";
 import { errorResponse } from "./error-response";
+import { takeRateLimitToken } from "./rate-limit";
 
 /** Reads a bearer key or the session (with `?org=` or the active-org cookie) into an OrgContext. */
 export async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
@@ -22,11 +23,12 @@ export async function resolveRequestContext(req: NextRequest): Promise<OrgContex
 
 type Handler<P> = (req: NextRequest, args: { ctx: OrgContext; params: P }) => Promise<Response>;
 
-/** Wraps a route handler: resolves the OrgContext, checks the permission, maps errors to JSON. */
+/** Wraps a route handler: resolves the OrgContext, rate-limits keys, checks the permission, maps errors to JSON. */
 export function withApi<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const ctx = await resolveRequestContext(req);
+      if (ctx.apiKeyId) takeRateLimitToken(ctx.apiKeyId);
       authorizeOrThrow(ctx, permission);
       return await handler(req, { ctx, params: await route.params });
     } catch (error) {

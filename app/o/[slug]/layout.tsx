@@ -21,6 +21,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         { label: "Organization", href: `${base}/settings/organization` },
         { label: "Members", href: `${base}/settings/members` },
         { label: "API keys", href: `${base}/settings/api-keys` },
+        { label: "Prices", href: `${base}/settings/prices` },
         ...(can(ctx, "read_audit_log") ? [{ label: "Audit log", href: `${base}/settings/audit-log` }] : []),
       ],
     },

@@ -1,0 +1,33 @@
+import { toFieldIssues } from "@/lib/errors/zod-issues";
+import { MAX_FUTURE_MS, eventSchema, normalizeEvent, type NormalizedEvent } from "./schemas";
+
+/** One rejected event, as the response lists it (SPEC 2.1). */
+export type EventError = { index: number; id: string | null; message: string };
+
+/** The events of a batch split into those to store and those rejected, with field-level reasons. */
+export type ValidatedBatch = { valid: NormalizedEvent[]; errors: EventError[] };
+
+/** Checks each event of a batch on its own, so one bad event never costs the good ones. */
+export function validateEvents(items: readonly unknown[], now: Date = new Date()): ValidatedBatch {
+  const valid: NormalizedEvent[] = [];
+  const errors: EventError[] = [];
+  const latest = now.getTime() + MAX_FUTURE_MS;
+  items.forEach((item, index) => {
+    const id = typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
+    const parsed = eventSchema.safeParse(item);
+    if (!parsed.success) {
+      const message = toFieldIssues(parsed.error)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join("; ");
+      errors.push({ index, id, message });
+      return;
+    }
+    const event = normalizeEvent(parsed.data);
+    if (event.timestamp.getTime() > latest) {
+      errors.push({ index, id, message: "timestamp: must not be more than 5 minutes in the future" });
+      return;
+    }
+    valid.push(event);
+  });
+  return { valid, errors };
+}

@@ -1,0 +1,105 @@
+import type { NormalizedEvent } from "./schemas";
+
+/** An event with its price, ready to store. */
+export type PricedEvent = NormalizedEvent & { costUsd: string; costSource: "reported" | "computed" | "unpriced"; priceKey: string | null };
+
+// One statement per batch: insert the events (duplicates skipped), then fold exactly the rows
+// that were inserted into the hourly roll-ups and the runs. Being one statement, it is one
+// transaction: dashboards never disagree with the raw events, and a failure stores nothing.
+// Rows are sorted by key in every insert so concurrent batches take row locks in the same order.
+// Hours are the organization's local hours, so its days, weeks and months are sums of hours.
+export const WRITE_EVENTS_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(
+    $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+    $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[],
+    $12::numeric[], $13::text[], $14::text[], $15::int[], $16::text[],
+    $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[]
+  ) AS t(id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
+         cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags)
+),
+ins AS (
+  INSERT INTO "Event" ("orgId", "id", "timestamp", "provider", "model", "operation", "inputTokens", "outputTokens",
+    "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "priceKey", "latencyMs", "status",
+    "feature", "team", "customer", "environment", "workflow", "runId", "step", "user", "tags")
+  SELECT $1, id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
+    cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags::jsonb
+  FROM input ORDER BY id
+  ON CONFLICT ("orgId", "id") DO NOTHING
+  RETURNING "timestamp", "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens",
+    "reasoningTokens", "costUsd", "costSource", "status", "feature", "team", "customer", "environment", "workflow", "runId"
+),
+rollup AS (
+  INSERT INTO "CostRollupHourly" ("orgId", "hour", "feature", "team", "customer", "environment", "provider", "model", "workflow",
+    "events", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "unpricedEvents", "costUsd")
+  SELECT $1, date_trunc('hour', "timestamp", $26), coalesce("feature", ''), coalesce("team", ''), coalesce("customer", ''),
+    coalesce("environment", ''), "provider", "model", coalesce("workflow", ''),
+    count(*), sum("inputTokens"), sum("outputTokens"), sum("cachedInputTokens"), sum("cacheWriteTokens"), sum("reasoningTokens"),
+    count(*) FILTER (WHERE "costSource" = 'unpriced'), sum("costUsd")
+  FROM ins
+  GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
+  ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
+  ON CONFLICT ("orgId", "hour", "feature", "team", "customer", "environment", "provider", "model", "workflow") DO UPDATE SET
+    "events" = "CostRollupHourly"."events" + excluded."events",
+    "inputTokens" = "CostRollupHourly"."inputTokens" + excluded."inputTokens",
+    "outputTokens" = "CostRollupHourly"."outputTokens" + excluded."outputTokens",
+    "cachedInputTokens" = "CostRollupHourly"."cachedInputTokens" + excluded."cachedInputTokens",
+    "cacheWriteTokens" = "CostRollupHourly"."cacheWriteTokens" + excluded."cacheWriteTokens",
+    "reasoningTokens" = "CostRollupHourly"."reasoningTokens" + excluded."reasoningTokens",
+    "unpricedEvents" = "CostRollupHourly"."unpricedEvents" + excluded."unpricedEvents",
+    "costUsd" = "CostRollupHourly"."costUsd" + excluded."costUsd"
+  RETURNING 1
+),
+runs AS (
+  INSERT INTO "Run" ("orgId", "runId", "workflow", "feature", "startedAt", "endedAt", "steps", "errors", "costUsd", "inputTokens", "outputTokens")
+  SELECT $1, "runId", max("workflow"), max("feature"), min("timestamp"), max("timestamp"), count(*),
+    count(*) FILTER (WHERE "status" = 'error'), sum("costUsd"), sum("inputTokens"), sum("outputTokens")
+  FROM ins WHERE "runId" IS NOT NULL
+  GROUP BY "runId"
+  ORDER BY "runId"
+  ON CONFLICT ("orgId", "runId") DO UPDATE SET
+    "workflow" = coalesce("Run"."workflow", excluded."workflow"),
+    "feature" = coalesce("Run"."feature", excluded."feature"),
+    "startedAt" = least("Run"."startedAt", excluded."startedAt"),
+    "endedAt" = greatest("Run"."endedAt", excluded."endedAt"),
+    "steps" = "Run"."steps" + excluded."steps",
+    "errors" = "Run"."errors" + excluded."errors",
+    "costUsd" = "Run"."costUsd" + excluded."costUsd",
+    "inputTokens" = "Run"."inputTokens" + excluded."inputTokens",
+    "outputTokens" = "Run"."outputTokens" + excluded."outputTokens"
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM runs)::int AS runs`;
+
+/** The statement's parameters for one organization's batch, column by column. */
+export function writeEventsParams(orgId: string, timeZone: string, events: readonly PricedEvent[]): unknown[] {
+  const column = <T>(pick: (e: PricedEvent) => T) => events.map(pick);
+  return [
+    orgId,
+    column((e) => e.id),
+    column((e) => e.timestamp.toISOString()),
+    column((e) => e.provider),
+    column((e) => e.model),
+    column((e) => e.operation),
+    column((e) => e.inputTokens),
+    column((e) => e.outputTokens),
+    column((e) => e.cachedInputTokens),
+    column((e) => e.cacheWriteTokens),
+    column((e) => e.reasoningTokens),
+    column((e) => e.costUsd),
+    column((e) => e.costSource),
+    column((e) => e.priceKey),
+    column((e) => e.latencyMs),
+    column((e) => e.status),
+    column((e) => e.feature),
+    column((e) => e.team),
+    column((e) => e.customer),
+    column((e) => e.environment),
+    column((e) => e.workflow),
+    column((e) => e.runId),
+    column((e) => e.step),
+    column((e) => e.user),
+    column((e) => (e.tags ? JSON.stringify(e.tags) : null)),
+    timeZone,
+  ];
+}
