@@ -7,7 +7,9 @@ import { db, Prisma } from "@/lib/db";
 import { callRoute } from "@/lib/test/api-request";
 import { addMember, createOrgWithOwner } from "@/lib/test/fixtures";
 import { withTestDatabase } from "@/lib/test/test-database";
+import { forgetOrgPricer } from "@/lib/ingest/org-pricer";
 import { createPriceOverride } from "./create-price-override";
+import { priceUnpricedEvents } from "./price-unpriced-events";
 
 withTestDatabase();
 
@@ -87,6 +89,17 @@ describe("price overrides", () => {
     await expect(createPriceOverride(finance, { kind: "discount", provider: "openai", discount_pct: 5, effective_from: "2026-01-01" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const engineer = await addMember(owner, "ENGINEER");
     await expect(createPriceOverride(engineer, { kind: "discount", provider: "openai", discount_pct: 5, effective_from: "2026-01-01" })).resolves.toHaveProperty("id");
+  });
+
+  it("prices at start-up the unpriced events that a price now covers", async () => {
+    const { owner, key } = await setUp();
+    await callRoute(postEvents, { key, body: { events: [event({ provider: "self_hosted", model: "arrives-later" })] } });
+    // A price that appears without the override flow (as a new catalog release would).
+    await db.priceOverride.create({ data: { orgId: owner.orgId, kind: "custom", provider: "self_hosted", model: "arrives-later", inputPrice: "0.000001", outputPrice: "0.000001", effectiveFrom: new Date("2026-01-01") } });
+    forgetOrgPricer(owner.orgId);
+    expect((await priceUnpricedEvents()).events).toBeGreaterThanOrEqual(1);
+    // 1500 tokens × 0.000001 = 0.0015
+    expect(await costs(owner.orgId)).toEqual({ events: "0.0015000000", rollups: "0.0015000000", runs: "0.0015000000", unpriced: 0 });
   });
 
   it("Data Security and Isolation: one organization's prices never touch another's events", async () => {

@@ -43,7 +43,7 @@ SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT coalesce(sum(delta), 
 const CHUNK = 2000;
 
 /** Which events to price again: a provider (and model), from a date, or only the unpriced ones. */
-export type RepriceFilter = { provider: string; model?: string | null; from?: Date | null; onlyUnpriced: boolean };
+export type RepriceFilter = { provider?: string; model?: string | null; from?: Date | null; onlyUnpriced: boolean };
 
 /** Prices matching computed or unpriced events again with the current prices; reported costs stay. */
 export async function repriceEvents(ctx: OrgContext, filter: RepriceFilter): Promise<{ events: number; deltaUsd: string }> {
@@ -57,7 +57,7 @@ export async function repriceEvents(ctx: OrgContext, filter: RepriceFilter): Pro
       where: {
         orgId: ctx.orgId,
         id: { gt: lastId },
-        provider: filter.provider,
+        ...(filter.provider ? { provider: filter.provider } : {}),
         ...(filter.model ? { model: filter.model } : {}),
         ...(filter.from ? { timestamp: { gte: filter.from } } : {}),
         costSource: filter.onlyUnpriced ? "unpriced" : { in: ["computed", "unpriced"] },

@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
-import type { OrgContext } from "@/lib/auth/org-context";
 import { API_KEY_SCOPES } from "@/lib/auth/permissions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashApiKey, looksLikeApiKey, visiblePrefix } from "@/lib/api-keys/key-material";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
+import { systemContext } from "./system-context";
 
 /** What start-up should make sure of. */
 export type EnsureOrganizationOptions = {
@@ -47,17 +47,7 @@ export async function ensureOrganization(options: EnsureOrganizationOptions): Pr
       (await tx.organization.findFirst({ where: { name: options.orgName }, orderBy: { createdAt: "asc" } }));
     const org = existing ?? (await createOrganizationWithOwner(tx, { name: options.orgName, ownerId: userId, slug: options.slug }));
     if (!existing) created.push(`organization ${org.name} (/${org.slug})`);
-    const system: OrgContext = {
-      orgId: org.id,
-      orgSlug: org.slug,
-      orgName: org.name,
-      timeZone: org.timeZone,
-      role: "OWNER",
-      userId: null,
-      apiKeyId: null,
-      scopes: [],
-      actorLabel: "system (start-up)",
-    };
+    const system = systemContext(org);
 
     const membership = await tx.membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId } } });
     if (!membership) {
