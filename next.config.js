@@ -4,6 +4,8 @@ const nextConfig = {
   // so it must stay an external require rather than be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "nodemailer"],
   poweredByHeader: false,
+  // CSV imports go through server actions; 5 MB files (SPEC 2.1's limit) plus form overhead.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
 };
 
 module.exports = nextConfig;

@@ -22,6 +22,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         { label: "Members", href: `${base}/settings/members` },
         { label: "API keys", href: `${base}/settings/api-keys` },
         { label: "Prices", href: `${base}/settings/prices` },
+        ...(can(ctx, "ingest") ? [{ label: "Import events", href: `${base}/settings/import-events` }] : []),
         ...(can(ctx, "read_audit_log") ? [{ label: "Audit log", href: `${base}/settings/audit-log` }] : []),
       ],
     },

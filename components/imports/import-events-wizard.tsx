@@ -1,0 +1,307 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { commitEventsImportAction, previewEventsImportAction } from "@/app/o/[slug]/settings/import-events/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CsvExportButton } from "@/components/ui/csv-export-button";
+import type { EventsImportPreview, EventsImportResult } from "@/lib/imports/import-events";
+import type { ColumnMapping } from "@/lib/imports/schemas";
+import type { ImportRowError } from "@/lib/imports/types";
+import { ColumnMappingTable } from "./column-mapping-table";
+import { CsvFilePicker } from "./csv-file-picker";
+import { ImportErrorsTable } from "./import-errors-table";
+import { ImportSampleTable } from "./import-sample-table";
+
+// The same 5 MB as the API (`POST /api/v1/imports/events`); next.config.js raises the server
+// action body limit to 6 MB to leave room for the rest of the request.
+const BROWSER_MAX_BYTES = 5 * 1024 * 1024;
+const BROWSER_MAX_LABEL = "5 MB";
+
+type ChosenFile = { name: string; size: number; blob: Blob };
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+function fileSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function errorRows(errors: ImportRowError[]) {
+  return errors.map((e) => [e.line ?? "", e.id, e.message]);
+}
+
+function Stat({ label, value, tone = "neutral" }: { label: string; value: number; tone?: "neutral" | "green" | "red" | "muted" }) {
+  const color = { neutral: "text-slate-900", green: "text-emerald-700", red: value > 0 ? "text-red-700" : "text-slate-900", muted: "text-slate-600" }[tone];
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-4 py-3">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value.toLocaleString("en-US")}</dd>
+    </div>
+  );
+}
+
+function PreviewSkeleton({ file }: { file: ChosenFile }) {
+  return (
+    <Card title="Checking the file">
+      <div aria-busy="true" className="space-y-4">
+        <p role="status" className="text-sm text-slate-600">
+          Reading {file.name} ({fileSize(file.size)}) and checking every row. Nothing is stored.
+        </p>
+        <div className="grid animate-pulse grid-cols-2 gap-3 sm:grid-cols-4">
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className="h-16 rounded-md bg-slate-100" />
+          ))}
+        </div>
+        <div className="h-40 animate-pulse rounded-md bg-slate-100" />
+      </div>
+    </Card>
+  );
+}
+
+/**
+ * The CSV import of events: choose a file, see the dry-run preview (column mapping, counts, row
+ * errors, sample), change the mapping, then import. Nothing is stored before "Import".
+ */
+export function ImportEventsWizard({ orgSlug, timeZone, templateHref }: { orgSlug: string; timeZone: string; templateHref: string }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [preview, setPreview] = useState<EventsImportPreview | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const previewMutation = useMutation({
+    mutationFn: (input: { blob: Blob; mapping: ColumnMapping }) => previewEventsImportAction(orgSlug, input.blob, input.mapping),
+  });
+  const commitMutation = useMutation({
+    mutationFn: (input: { blob: Blob; mapping: ColumnMapping }) => commitEventsImportAction(orgSlug, input.blob, input.mapping),
+  });
+
+  function runPreview(blob: Blob, nextMapping: ColumnMapping) {
+    // Callbacks given to mutate() run for the latest call only, so a slow earlier preview never
+    // replaces a newer one.
+    previewMutation.mutate(
+      { blob, mapping: nextMapping },
+      {
+        onSuccess: (result) => {
+          if (result.ok) setPreview(result.data);
+        },
+      },
+    );
+  }
+
+  async function chooseFile(chosen: File) {
+    commitMutation.reset();
+    previewMutation.reset();
+    setPreview(null);
+    setMapping({});
+    setFile(null);
+    setFileError(null);
+    if (chosen.size === 0) {
+      setFileError(`${chosen.name} is empty. Choose a CSV file with a header row and one row per event.`);
+      return;
+    }
+    if (chosen.size > BROWSER_MAX_BYTES) {
+      setFileError(
+        `${chosen.name} is ${fileSize(chosen.size)}; files uploaded here can be up to ${BROWSER_MAX_LABEL}. Split it into smaller files.`,
+      );
+      return;
+    }
+    // Read once into memory: a File is only a handle, and the mapping changes and the import
+    // must all send the same bytes even if the file on disk changes meanwhile.
+    let blob: Blob;
+    try {
+      blob = new Blob([await chosen.arrayBuffer()], { type: "text/csv" });
+    } catch {
+      setFileError(`${chosen.name} could not be read. Check that the file is still there and try again.`);
+      return;
+    }
+    setFile({ name: chosen.name, size: chosen.size, blob });
+    runPreview(blob, {});
+  }
+
+  function changeField(header: string, field: string | null) {
+    if (!file) return;
+    const next = { ...mapping, [header]: field };
+    setMapping(next);
+    runPreview(file.blob, next);
+  }
+
+  function startOver() {
+    commitMutation.reset();
+    previewMutation.reset();
+    setPreview(null);
+    setMapping({});
+    setFile(null);
+    setFileError(null);
+    // Back to the file input, so keyboard users do not have to find it again.
+    requestAnimationFrame(() => inputRef.current?.focus());
+  }
+
+  const previewResult = previewMutation.data;
+  const previewFailure =
+    previewResult && !previewResult.ok ? previewResult.error : previewMutation.isError ? "The preview failed: the file may be too large or the connection dropped. Try again." : null;
+  const commitResult = commitMutation.data;
+
+  if (commitResult?.ok && file) {
+    return <ImportResult orgSlug={orgSlug} fileName={file.name} result={commitResult.data} onAgain={startOver} />;
+  }
+
+  // Until the first preview of a file settles, show that it is being checked.
+  if (!file || (!preview && (previewMutation.isSuccess || previewMutation.isError))) {
+    const failure = fileError ?? (file && previewFailure ? `${file.name} could not be imported. ${previewFailure}` : null);
+    return (
+      <Card title="Choose a file" description="One row per AI call, with a header row. The file is checked first; nothing is stored until you confirm.">
+        <CsvFilePicker
+          inputRef={inputRef}
+          onFile={chooseFile}
+          hint={
+            <>
+              UTF-8 CSV up to {BROWSER_MAX_LABEL}, header row first. Columns are matched to event fields by name, and you can change the matching before importing.{" "}
+              <a href={templateHref} download="marginal-events-template.csv" className="font-medium text-accent-600 underline-offset-2 hover:underline">
+                Download a template CSV
+              </a>
+            </>
+          }
+        >
+          {failure ? <Alert>{failure}</Alert> : null}
+        </CsvFilePicker>
+      </Card>
+    );
+  }
+
+  if (!preview) return <PreviewSkeleton file={file} />;
+
+  const updating = previewMutation.isPending;
+  const committing = commitMutation.isPending;
+  const commitFailure = commitResult && !commitResult.ok ? commitResult.error : commitMutation.isError ? "The import failed before it finished. Importing the file again is safe: events already stored count as duplicates." : null;
+  const canCommit = preview.valid > 0 && !updating && !committing && !previewFailure;
+
+  return (
+    <div className="space-y-6">
+      <Card
+        title={file.name}
+        description={`${fileSize(file.size)} · checked, nothing stored yet`}
+        actions={
+          <Button variant="secondary" onClick={startOver} disabled={committing}>
+            Choose another file
+          </Button>
+        }
+      >
+        <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-4 ${updating ? "opacity-60" : ""}`}>
+          <Stat label="Rows" value={preview.rows} />
+          <Stat label="Valid" value={preview.valid} tone="green" />
+          <Stat label="With errors" value={preview.rejected} tone="red" />
+          <Stat label="Already imported" value={preview.duplicates} tone="muted" />
+        </dl>
+        <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-600">
+          {updating
+            ? "Updating the preview…"
+            : `${plural(preview.rows, "row")}: ${preview.valid.toLocaleString("en-US")} valid, ${preview.rejected.toLocaleString("en-US")} with errors${
+                preview.duplicates ? `, ${preview.duplicates.toLocaleString("en-US")} already imported (they will count as duplicates)` : ""
+              }.`}
+        </p>
+        {preview.warnings.length > 0 ? (
+          <div className="mt-3">
+            <Alert tone="info">
+              <ul className="list-disc space-y-0.5 pl-4">
+                {preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </Alert>
+          </div>
+        ) : null}
+        {previewFailure ? (
+          <div className="mt-3">
+            <Alert>{previewFailure}</Alert>
+          </div>
+        ) : null}
+      </Card>
+
+      <Card title="Columns" description="How each column of the file is read. Change a field and the preview updates; ignored columns are not imported.">
+        <ColumnMappingTable columns={preview.columns} disabled={committing} onChange={changeField} />
+      </Card>
+
+      {preview.rejected > 0 ? (
+        <Card
+          title={`Rows with errors (${preview.rejected.toLocaleString("en-US")})`}
+          description="These rows will be skipped. Fix them in the file and import it again: rows already imported then count as duplicates."
+          actions={<CsvExportButton filename={`${orgSlug}-import-errors.csv`} header={["line", "id", "message"]} rows={errorRows(preview.errors)} />}
+        >
+          <ImportErrorsTable errors={preview.errors} total={preview.rejected} />
+        </Card>
+      ) : null}
+
+      <Card title="Sample" description={`The first ${plural(preview.sample.length, "valid row")} as they will be stored. An empty cost is priced from the catalog and your prices.`}>
+        {preview.sample.length > 0 ? (
+          <ImportSampleTable sample={preview.sample} timeZone={timeZone} />
+        ) : (
+          <p className="text-sm text-slate-600">No valid rows yet. Check the column mapping and the errors above.</p>
+        )}
+      </Card>
+
+      <section aria-label="Import" className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-5 py-4 shadow-sm backdrop-blur">
+        {commitFailure ? (
+          <div className="mb-3">
+            <Alert>{commitFailure}</Alert>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-600">
+            {preview.valid > 0
+              ? `Rows with errors are skipped. Importing the same file again never stores an event twice.`
+              : "There is nothing valid to import: fix the file or the column mapping."}
+          </p>
+          <Button onClick={() => commitMutation.mutate({ blob: file.blob, mapping })} disabled={!canCommit}>
+            {committing ? `Importing ${plural(preview.valid, "event")}…` : `Import ${plural(preview.valid, "event")}`}
+          </Button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function ImportResult({ orgSlug, fileName, result, onAgain }: { orgSlug: string; fileName: string; result: EventsImportResult; onAgain: () => void }) {
+  const summary = `${result.accepted.toLocaleString("en-US")} accepted, ${result.duplicates.toLocaleString("en-US")} duplicates, ${result.rejected.toLocaleString("en-US")} rejected.`;
+  return (
+    <div className="space-y-6">
+      <Card title="Import finished" description={fileName}>
+        <div className="space-y-4">
+          <Alert tone={result.accepted > 0 ? "success" : "info"}>
+            {summary}{" "}
+            {result.accepted > 0
+              ? "The events are stored and already count in the overview and reports."
+              : result.duplicates > 0
+                ? "Every valid event was already imported, so nothing changed."
+                : "Nothing was stored."}
+          </Alert>
+          <dl className="grid grid-cols-3 gap-3">
+            <Stat label="Accepted" value={result.accepted} tone="green" />
+            <Stat label="Duplicates" value={result.duplicates} tone="muted" />
+            <Stat label="Rejected" value={result.rejected} tone="red" />
+          </dl>
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={onAgain}>Import another file</Button>
+            <Link href={`/o/${orgSlug}`} className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Go to the overview
+            </Link>
+          </div>
+        </div>
+      </Card>
+      {result.rejected > 0 ? (
+        <Card
+          title={`Rejected rows (${result.rejected.toLocaleString("en-US")})`}
+          description="Not stored. Export them, fix the file and import it again."
+          actions={<CsvExportButton filename={`${orgSlug}-rejected-rows.csv`} header={["line", "id", "message"]} rows={errorRows(result.errors)} />}
+        >
+          <ImportErrorsTable errors={result.errors} total={result.rejected} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { eventsImportKind } from "./import-events";
+import type { ImportKindDefinition } from "./types";
+
+/**
+ * The kinds `POST /api/v1/imports/{kind}` serves. A new kind is one module exporting an
+ * `ImportKindDefinition` (permission, JSON field, preview, commit) and one line here.
+ */
+const IMPORT_KINDS = new Map<string, ImportKindDefinition>([["events", eventsImportKind]]);
+
+/** Kinds the API names (SPEC 3) that are not served yet; they answer 404 with a clear message. */
+export const PLANNED_IMPORT_KINDS = ["expenses", "subscriptions", "vendor-bills", "revenue"] as const;
+
+/** The definition of an import kind, or null when there is no such kind (yet). */
+export function getImportKind(kind: string): ImportKindDefinition | null {
+  return IMPORT_KINDS.get(kind) ?? null;
+}
+
+/** Every kind served, with its definition, e.g. to build one route handler per kind. */
+export function listImportKinds(): [string, ImportKindDefinition][] {
+  return [...IMPORT_KINDS.entries()];
+}
