@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const include = ["lib/**/*.test.ts", "scripts/**/*.test.ts"];
+const include = ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"];
 
 // Every test runs on embedded PGlite ("unit"); tests that touch the database (`*.db.test.ts`)
 // run again on a real PostgreSQL server ("integration") when TEST_DATABASE_URL is set.
@@ -18,7 +18,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include, env: { MARGINAL_TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { name: "integration", include: ["lib/**/*.db.test.ts"], env: { MARGINAL_TEST_DB: "postgres" } } }]
+        ? [{ extends: true, test: { name: "integration", include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts"], env: { MARGINAL_TEST_DB: "postgres" } } }]
         : []),
     ],
   },

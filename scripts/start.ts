@@ -39,10 +39,20 @@ async function ensureOrganizations(): Promise<boolean> {
   const { getConnection } = await import("@/lib/db");
   const withDemo = embedded || process.env.MARGINAL_DEMO === "1";
   try {
-    for (const result of [await ensureInitialOrganization(), withDemo ? await ensureDemoOrganization() : null]) {
+    const initial = await ensureInitialOrganization();
+    const demo = withDemo ? await ensureDemoOrganization() : null;
+    for (const result of [initial, demo]) {
       if (!result) continue;
       for (const line of result.created) console.log(`› Created ${line}`);
       for (const line of result.warnings) console.warn(`! ${line}`);
+    }
+    // A demo organization without events (just created, or emptied) gets its 90 days of data.
+    if (demo) {
+      const { loadDemoDataIfEmpty } = await import("@/prisma/demo/load-demo-data");
+      const loaded = await loadDemoDataIfEmpty(demo.orgId, { now: new Date() }, () => console.log("› Loading the demo organization's 90 days of data…"));
+      if (loaded) {
+        console.log(`› Loaded demo data: ${loaded.events.toLocaleString("en-US")} events, ${loaded.outcomes.toLocaleString("en-US")} run outcomes, ${loaded.revenue} revenue rows in ${(loaded.ms / 1000).toFixed(1)} s`);
+      }
     }
   } finally {
     // PGlite allows one process per data folder: release it before the server opens it.

@@ -1,0 +1,601 @@
+// `npm run bench:ingest -- [--batches 200] [--clients 4] [--batch-size 1000] [--skip-docs] [--explain]`
+//
+// SPEC 11's ingest target, measured end to end: a throwaway PostgreSQL cluster, the app built and
+// started with `npm start` against it, then batches of realistic events (the demo data's shape)
+// POSTed to /api/v1/events by concurrent clients, with retries on 429/503. Printed: events/s
+// sustained, p50/p95 batch latency, the server's memory (RSS of the `next start` process tree,
+// sampled), CPU seconds of the app and of PostgreSQL, acknowledged events against rows stored,
+// and, in the same run on the same server, the rate of a raw `COPY` of the same rows into a fresh
+// copy of the "Event" table (no roll-ups), with the ratio between the two. The figures go to
+// docs/benchmarks.md unless --skip-docs. Everything started here is stopped on the way out.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { generateApiKey } from "@/lib/api-keys/key-material";
+import { loadCatalog } from "@/lib/pricing/catalog";
+import { createPricer, type PriceOverrideRule } from "@/lib/pricing/create-pricer";
+import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
+import { demoPriceOverrides, iterateDemoDays, type DemoEvent } from "@/prisma/demo/generate-demo-data";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TARGET_EVENTS_PER_S = 20_000;
+const TARGET_COPY_SHARE = 0.3;
+const TARGET_RSS_MB = 600;
+
+type Options = { batches: number; clients: number; batchSize: number; copyRuns: number; skipDocs: boolean; explain: boolean };
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      batches: { type: "string", default: "200" },
+      clients: { type: "string", default: "4" },
+      "batch-size": { type: "string", default: "1000" },
+      "copy-runs": { type: "string", default: "3" },
+      "skip-docs": { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
+    },
+  });
+  const whole = (name: string, text: string | undefined, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  return {
+    batches: whole("batches", values.batches, 100_000),
+    clients: whole("clients", values.clients, 64),
+    batchSize: whole("batch-size", values["batch-size"], 1000),
+    copyRuns: whole("copy-runs", values["copy-runs"], 10),
+    skipDocs: values["skip-docs"]!,
+    explain: values.explain!,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes: /proc, for memory and CPU of process trees.
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+type ProcInfo = { pid: number; ppid: number; cmd: string; rssKb: number; cpuTicks: number };
+
+function readProcesses(): Map<number, ProcInfo> {
+  const procs = new Map<number, ProcInfo>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name is in parentheses and may hold spaces: split after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const status = readFileSync(`/proc/${name}/status`, "utf8");
+      const rss = /VmRSS:\s+(\d+)/.exec(status);
+      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      procs.set(Number(name), { pid: Number(name), ppid: Number(fields[1]), cmd, rssKb: rss ? Number(rss[1]) : 0, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return procs;
+}
+
+function subtree(procs: Map<number, ProcInfo>, root: number): ProcInfo[] {
+  const children = new Map<number, number[]>();
+  for (const p of procs.values()) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  const out: ProcInfo[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    const p = procs.get(pid);
+    if (!p) continue;
+    out.push(p);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** The Next.js server inside the tree `npm start` made: the topmost process running `next start` or `next-server`. */
+function findNextServer(procs: Map<number, ProcInfo>, root: number): number | null {
+  const tree = subtree(procs, root);
+  const match = tree.find((p) => /next-server|next\/dist\/bin\/next start|next start/.test(p.cmd) && !/^npm |npx /.test(p.cmd));
+  return match?.pid ?? null;
+}
+
+/** A short name for a process of the `npm start` tree. */
+function processLabel(cmd: string): string {
+  if (/next-server/.test(cmd)) return cmd.replace(/\s+$/, "");
+  if (/scripts\/start\.ts/.test(cmd)) return /preflight|loader\.mjs/.test(cmd) ? "node scripts/start.ts (launcher)" : "tsx (cli)";
+  if (/^npm (exec|start)|^npm$/.test(cmd)) return cmd.slice(0, 40);
+  return cmd.split(" ").slice(0, 3).join(" ").slice(0, 60);
+}
+
+type Usage = { nextRssMb: number; treeRssMb: number; treeBreakdown: string; appCpuS: number; pgCpuS: number; machineBusyS: number };
+
+/** CPU seconds the whole machine spent busy since boot (all cores), from /proc/stat. */
+function machineBusySeconds(): number {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+}
+
+function sampleUsage(appRoot: number, postmaster: number | null): Usage {
+  const procs = readProcesses();
+  const nextPid = findNextServer(procs, appRoot);
+  const tree = subtree(procs, appRoot);
+  const nextTree = nextPid ? subtree(procs, nextPid) : [];
+  const pgTree = postmaster ? subtree(procs, postmaster) : [];
+  const sum = (ps: ProcInfo[], f: (p: ProcInfo) => number) => ps.reduce((a, p) => a + f(p), 0);
+  return {
+    nextRssMb: sum(nextTree, (p) => p.rssKb) / 1024,
+    treeRssMb: sum(tree, (p) => p.rssKb) / 1024,
+    treeBreakdown: tree
+      .filter((p) => p.rssKb > 10 * 1024)
+      .map((p) => `${processLabel(p.cmd)}: ${Math.round(p.rssKb / 1024)} MB`)
+      .join("; "),
+    appCpuS: sum(tree, (p) => p.cpuTicks) / CLOCK_TICKS,
+    pgCpuS: sum(pgTree, (p) => p.cpuTicks) / CLOCK_TICKS,
+    machineBusyS: machineBusySeconds(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Set-up and tear-down.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error(`! clean-up: ${(error as Error).message}`);
+    }
+  }
+}
+
+function startCluster(): { url: string; dir: string; envFile: string } {
+  const work = mkdtempSync(path.join(tmpdir(), "marginal-bench-"));
+  const envFile = path.join(work, "pg.env");
+  const started = spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "start", "--env-file", envFile], { stdio: ["ignore", "ignore", "inherit"] });
+  if (started.status !== 0) throw new Error("could not start a throwaway PostgreSQL cluster");
+  cleanups.push(() => {
+    spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "stop", envFile], { stdio: ["ignore", "ignore", "inherit"] });
+    rmSync(work, { recursive: true, force: true });
+  });
+  const env = readFileSync(envFile, "utf8");
+  const value = (name: string) => /=(.*)$/.exec(env.split("\n").find((l) => l.startsWith(`export ${name}=`)) ?? "")?.[1]?.replace(/^'|'$/g, "") ?? "";
+  return { url: value("TEST_DATABASE_URL"), dir: value("PG_TEST_DIR"), envFile };
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freePort(from: number): Promise<number> {
+  const { createServer } = await import("node:net");
+  for (let port = from; port < from + 200; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer().once("error", () => resolve(false)).once("listening", () => server.close(() => resolve(true)));
+      server.listen(port, "127.0.0.1");
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${from}`);
+}
+
+function startApp(env: NodeJS.ProcessEnv, output: string[]): ChildProcess {
+  // Its own process group, so stopping it stops npm, tsx, next and next-server together.
+  const child = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).map((l) => `  [app] ${l}`).join("\n") + "\n";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output.push(chunk.toString());
+    process.stdout.write(prefix(chunk));
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    output.push(chunk.toString());
+    process.stderr.write(prefix(chunk));
+  });
+  cleanups.push(async () => {
+    // The whole group, even when npm itself has gone: nothing it started may outlive the run.
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const groupAlive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; groupAlive() && waited < 15_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    if (groupAlive()) process.kill(-child.pid!, "SIGKILL");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
+  return child;
+}
+
+/** Starts the app and waits until it answers; retries while someone else's `next build` holds the build folder. */
+async function startHealthyApp(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const output: string[] = [];
+    const app = startApp(env, output);
+    try {
+      await waitHealthy(url, app, 15 * 60_000);
+      return app;
+    } catch (error) {
+      if (attempt >= 30 || !output.join("").includes("Another next build process is already running")) throw error;
+      console.log("› Another next build is running in this folder; trying again in 20 s");
+      await cleanups.pop()!();
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+    }
+  }
+}
+
+async function waitHealthy(url: string, app: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode} before it was healthy`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the app was not healthy within ${timeoutMs / 1000} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load.
+
+type BatchResult = { ms: number; accepted: number; duplicates: number; retries: number };
+
+async function postBatch(url: string, key: string, body: string): Promise<BatchResult> {
+  let retries = 0;
+  for (;;) {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+    } catch (error) {
+      if (++retries > 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * retries));
+      continue;
+    }
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (response.status === 429 || response.status === 503) {
+      if (++retries > 50) throw new Error(`gave up after ${retries} retries (${response.status})`);
+      const wait = Number(response.headers.get("retry-after") ?? 1) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5000) * (0.5 + Math.random())));
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`POST /api/v1/events answered ${response.status}: ${text.slice(0, 300)}`);
+    const json = JSON.parse(text) as { accepted: number; duplicates: number };
+    return { ms, accepted: json.accepted, duplicates: json.duplicates, retries };
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function* chunkLines(lines: string[], size = 2_000): Generator<string> {
+  for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join("");
+}
+
+type Results = {
+  command: string;
+  date: string;
+  machine: { nproc: number; cpu: string; memoryGb: number; postgres: string; node: string };
+  options: Options;
+  events: number;
+  seconds: number;
+  eventsPerS: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  retries: number;
+  acknowledged: number;
+  stored: number;
+  rollupEvents: number;
+  rollupCostMatches: boolean;
+  peakNextRssMb: number;
+  peakTreeRssMb: number;
+  peakTreeBreakdown: string;
+  appCpuS: number;
+  pgCpuS: number;
+  clientCpuS: number;
+  otherCpuS: number;
+  loadBefore: string;
+  copySeconds: number;
+  copyRunsSeconds: number[];
+  copyEventsPerS: number;
+  ratio: number;
+  explain: string | null;
+};
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const command = `npm run bench:ingest${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const total = options.batches * options.batchSize;
+
+  console.log(`› Starting a throwaway PostgreSQL cluster`);
+  const cluster = startCluster();
+  const adminUrl = cluster.url;
+  await withClient(adminUrl, (c) => c.query("CREATE DATABASE marginal_bench"));
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = "/marginal_bench";
+  const databaseUrl = dbUrl.toString();
+  const postmaster = Number(readFileSync(path.join(cluster.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
+  const postgresVersion = await withClient(adminUrl, async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v);
+
+  const port = await freePort(3300);
+  const url = `http://127.0.0.1:${port}`;
+  const key = generateApiKey();
+  console.log(`› Starting the app (npm start, building first if the sources changed) on ${url}`);
+  const app = await startHealthyApp({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: url,
+    MARGINAL_DEMO: "",
+    MARGINAL_INIT_ORG: "Bench Ingest Co",
+    MARGINAL_INIT_USER_EMAIL: "bench-ingest@marginal.local",
+    MARGINAL_INIT_USER_PASSWORD: randomBytes(12).toString("hex"),
+    MARGINAL_INIT_API_KEY: key,
+    MARGINAL_RATE_LIMIT_RPS: "100000",
+    MARGINAL_RATE_LIMIT_BURST: "100000",
+  }, url);
+
+  // The organization gets the demo's prices (the self-hosted model's, a provider discount), so the
+  // server prices with overrides as a real organization's does.
+  const now = new Date();
+  const { overrides } = demoPriceOverrides({ now, events: total + 10_000 });
+  for (const override of overrides) {
+    const response = await fetch(`${url}/api/v1/prices`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(override) });
+    if (!response.ok) throw new Error(`POST /api/v1/prices answered ${response.status}: ${await response.text()}`);
+  }
+
+  console.log(`› Generating ${total.toLocaleString("en-US")} events (${options.batches} batches of ${options.batchSize})`);
+  const events: DemoEvent[] = [];
+  for (const day of iterateDemoDays({ now, events: total, seed: 2026, idPrefix: `bench-${randomBytes(3).toString("hex")}` })) events.push(...day.events);
+  const bodies: string[] = [];
+  for (let i = 0; i < events.length; i += options.batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + options.batchSize) }));
+  // Warm-up, not timed: one small batch per client opens connections and loads the route's code.
+  const warmEvents = [...iterateDemoDays({ now, days: 1, events: 1000, seed: 1, idPrefix: `warm-${randomBytes(3).toString("hex")}` })].flatMap((d) => d.events);
+  let acknowledged = 0;
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, c) => {
+      const r = await postBatch(url, key, JSON.stringify({ events: warmEvents.slice(c * 60, c * 60 + 60) }));
+      acknowledged += r.accepted + r.duplicates;
+    }),
+  );
+
+  console.log(`› Sending from ${options.clients} concurrent clients`);
+  const latencies: number[] = [];
+  let retries = 0;
+  let next = 0;
+  let peakNext = 0;
+  let peakTree = 0;
+  let peakTreeBreakdown = "";
+  const loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  const before = sampleUsage(app.pid!, postmaster);
+  const clientCpuBefore = process.cpuUsage();
+  const sampler = setInterval(() => {
+    const usage = sampleUsage(app.pid!, postmaster);
+    peakNext = Math.max(peakNext, usage.nextRssMb);
+    if (usage.treeRssMb > peakTree) [peakTree, peakTreeBreakdown] = [usage.treeRssMb, usage.treeBreakdown];
+  }, 250);
+  const started = performance.now();
+  let progressAt = started;
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const r = await postBatch(url, key, bodies[i]);
+        latencies.push(r.ms);
+        retries += r.retries;
+        acknowledged += r.accepted + r.duplicates;
+        if (performance.now() - progressAt > 5000) {
+          progressAt = performance.now();
+          console.log(`  ${latencies.length}/${bodies.length} batches, ${Math.round((latencies.length * options.batchSize) / ((progressAt - started) / 1000)).toLocaleString("en-US")} events/s`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = sampleUsage(app.pid!, postmaster);
+  peakNext = Math.max(peakNext, after.nextRssMb);
+  if (after.treeRssMb > peakTree) [peakTree, peakTreeBreakdown] = [after.treeRssMb, after.treeBreakdown];
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+
+  const counts = await withClient(databaseUrl, async (c) => {
+    const [row] = (
+      await c.query<{ stored: string; rollup_events: string; same_cost: boolean; org_id: string; time_zone: string }>(
+        `SELECT (SELECT count(*) FROM "Event") AS stored, (SELECT coalesce(sum(events), 0) FROM "CostRollupHourly") AS rollup_events,
+          (SELECT sum("costUsd") FROM "Event") = (SELECT sum("costUsd") FROM "CostRollupHourly") AS same_cost,
+          (SELECT id FROM "Organization" WHERE name = 'Bench Ingest Co') AS org_id,
+          (SELECT "timeZone" FROM "Organization" WHERE name = 'Bench Ingest Co') AS time_zone`,
+      )
+    ).rows;
+    return row;
+  });
+
+  // The raw COPY baseline: the same rows, priced the same way, into a fresh copy of "Event" with
+  // its keys and indexes but nothing else. Rendering the lines is not timed; only the COPY is.
+  console.log(`› COPY baseline: the same ${total.toLocaleString("en-US")} rows into a fresh copy of "Event"`);
+  const rules: PriceOverrideRule[] = overrides.map((o) => ({
+    kind: o.kind,
+    provider: o.provider,
+    model: o.kind === "custom" ? o.model : null,
+    discountPct: o.kind === "discount" ? String(o.discount_pct) : null,
+    inputPrice: o.kind === "custom" ? String(o.input_price) : null,
+    outputPrice: o.kind === "custom" ? String(o.output_price) : null,
+    cacheReadPrice: null,
+    cacheWritePrice: null,
+    reasoningPrice: null,
+    effectiveFrom: new Date(`${o.effective_from}T00:00:00Z`),
+  }));
+  const pricer = createPricer(loadCatalog(), rules);
+  const lines = events.map((e) => toCopyLine(counts.org_id, e, pricer));
+  // Several COPYs, each into its own fresh table, and the median: one COPY takes a second or two,
+  // short enough for a neighbour's burst of CPU to swing it.
+  const copyRunsSeconds: number[] = [];
+  for (let run = 1; run <= options.copyRuns; run++) {
+    copyRunsSeconds.push(
+      await withClient(databaseUrl, async (c) => {
+        await c.query(`CREATE TABLE bench_copy_${run} (LIKE "Event" INCLUDING ALL)`);
+        const t = performance.now();
+        await pipeline(Readable.from(chunkLines(lines)), c.query(copyFrom(`COPY bench_copy_${run} (${EVENT_COPY_COLUMNS}) FROM STDIN`)));
+        const s = (performance.now() - t) / 1000;
+        const copied = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM bench_copy_${run}`)).rows[0].n);
+        if (copied !== total) throw new Error(`COPY stored ${copied} rows, expected ${total}`);
+        return s;
+      }),
+    );
+  }
+  const copySeconds = [...copyRunsSeconds].sort((a, b) => a - b)[Math.floor(copyRunsSeconds.length / 2)];
+
+  let explain: string | null = null;
+  if (options.explain) explain = await explainOneBatch(databaseUrl, counts.org_id, counts.time_zone, pricer, now);
+
+  latencies.sort((a, b) => a - b);
+  const results: Results = {
+    command,
+    date: new Date().toISOString(),
+    machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10, postgres: postgresVersion, node: process.version },
+    options,
+    events: total,
+    seconds,
+    eventsPerS: total / seconds,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    maxMs: latencies[latencies.length - 1],
+    retries,
+    acknowledged,
+    stored: Number(counts.stored),
+    rollupEvents: Number(counts.rollup_events),
+    rollupCostMatches: counts.same_cost,
+    peakNextRssMb: peakNext,
+    peakTreeRssMb: peakTree,
+    peakTreeBreakdown,
+    appCpuS: after.appCpuS - before.appCpuS,
+    pgCpuS: after.pgCpuS - before.pgCpuS,
+    clientCpuS: (clientCpu.user + clientCpu.system) / 1e6,
+    otherCpuS: Math.max(0, after.machineBusyS - before.machineBusyS - (after.appCpuS - before.appCpuS) - (after.pgCpuS - before.pgCpuS) - (clientCpu.user + clientCpu.system) / 1e6),
+    loadBefore,
+    copySeconds,
+    copyRunsSeconds,
+    copyEventsPerS: total / copySeconds,
+    ratio: total / seconds / (total / copySeconds),
+    explain,
+  };
+  printResults(results);
+  if (!options.skipDocs) {
+    writeDocs(results);
+    console.log(`› Wrote the figures to docs/benchmarks.md`);
+  }
+}
+
+/** EXPLAIN ANALYZE of the ingest statement for one fresh batch, rolled back: where a batch's time goes. */
+async function explainOneBatch(databaseUrl: string, orgId: string, timeZone: string, pricer: ReturnType<typeof createPricer>, now: Date): Promise<string> {
+  const { WRITE_EVENTS_SQL, writeEventsParams } = await import("@/lib/ingest/write-events-sql");
+  const { validateEvents } = await import("@/lib/ingest/validate-events");
+  const batch = [...iterateDemoDays({ now, days: 1, events: 1000, seed: 99, idPrefix: `explain-${randomBytes(3).toString("hex")}` })].flatMap((d) => d.events);
+  const { valid } = validateEvents(batch);
+  const prices = valid.map((e) => {
+    const price = pricer.priceEvent(e);
+    return { costUsd: price.costUsd, costSource: price.source, priceKey: price.priceKey };
+  });
+  return withClient(databaseUrl, async (c) => {
+    await c.query("BEGIN");
+    try {
+      const plan = await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, TIMING) ${WRITE_EVENTS_SQL}`, writeEventsParams(orgId, timeZone, valid, prices));
+      return plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+    } finally {
+      await c.query("ROLLBACK");
+    }
+  });
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+function summaryLines(r: Results): string[] {
+  const copyShare = r.ratio;
+  return [
+    `events/s sustained: ${fmt(r.eventsPerS)} (${fmt(r.events)} events in ${fmt(r.seconds, 1)} s; target ≥ ${fmt(TARGET_EVENTS_PER_S)}: ${verdict(r.eventsPerS >= TARGET_EVENTS_PER_S)})`,
+    `batch latency: p50 ${fmt(r.p50Ms)} ms, p95 ${fmt(r.p95Ms)} ms, max ${fmt(r.maxMs)} ms; retries (429/503/network): ${r.retries}`,
+    `raw COPY of the same rows (one stream into a fresh copy of "Event" with its indexes; median of ${r.copyRunsSeconds.length}: ${r.copyRunsSeconds.map((x) => fmt(x, 2)).join(", ")} s): ${fmt(r.copyEventsPerS)} rows/s; ingest/COPY = ${fmt(copyShare * 100, 1)}% (target ≥ ${TARGET_COPY_SHARE * 100}%: ${verdict(copyShare >= TARGET_COPY_SHARE)})`,
+    `server memory, peak RSS: next start tree ${fmt(r.peakNextRssMb)} MB (target < ${TARGET_RSS_MB}: ${verdict(r.peakNextRssMb < TARGET_RSS_MB)}); whole npm start tree ${fmt(r.peakTreeRssMb)} MB (${r.peakTreeBreakdown})`,
+    `acknowledged events ${fmt(r.acknowledged)} = rows stored ${fmt(r.stored)}: ${r.acknowledged === r.stored ? "yes" : "NO"}; roll-up events ${fmt(r.rollupEvents)}, roll-up cost = event cost: ${r.rollupCostMatches ? "yes" : "NO"}`,
+    `CPU during the load: app ${fmt(r.appCpuS, 1)} s, PostgreSQL ${fmt(r.pgCpuS, 1)} s, bench client ${fmt(r.clientCpuS, 1)} s, other processes ${fmt(r.otherCpuS, 1)} s, over ${fmt(r.seconds, 1)} s wall on ${r.machine.nproc} cores (${fmt(r.seconds * r.machine.nproc, 1)} CPU-s available); load average before: ${r.loadBefore}`,
+  ];
+}
+
+function printResults(r: Results): void {
+  console.log("\n  Ingest benchmark");
+  for (const line of summaryLines(r)) console.log(`  ${line}`);
+  if (r.explain) console.log(`\n  EXPLAIN ANALYZE of one batch:\n${r.explain}`);
+}
+
+const START = "<!-- bench:ingest results: written by scripts/bench/ingest.ts -->";
+const END = "<!-- /bench:ingest results -->";
+
+function writeDocs(r: Results): void {
+  const file = path.join(ROOT, "docs", "benchmarks.md");
+  let doc = readFileSync(file, "utf8");
+  const met = r.eventsPerS >= TARGET_EVENTS_PER_S && r.ratio >= TARGET_COPY_SHARE && r.peakNextRssMb < TARGET_RSS_MB;
+  const status = `${met ? "met" : "missed"}: ${fmt(r.eventsPerS)} events/s, ${fmt(r.ratio * 100, 1)}% of COPY, ${fmt(r.peakNextRssMb)} MB (${r.date.slice(0, 10)}, see below)`;
+  doc = doc.replace(/^(\| ingest ≥ 20,000 events\/s[^|]*\| `bench:ingest` \| )[^|\n]*(\|)$/m, `$1${status} $2`);
+  const section = [
+    START,
+    "## Ingest (`npm run bench:ingest`)",
+    "",
+    `Command: \`${r.command}\` (${fmt(r.options.batches)} batches of ${fmt(r.options.batchSize)} events, ${r.options.clients} concurrent clients, demo-shaped events over 90 days).`,
+    `Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB memory, PostgreSQL ${r.machine.postgres} (throwaway cluster: fsync, synchronous_commit and full_page_writes off), Node ${r.machine.node}; ${r.date}.`,
+    "The app, PostgreSQL and the load generator share the machine.",
+    "",
+    ...summaryLines(r).map((l) => `- ${l}`),
+    ...(r.explain ? ["", "EXPLAIN ANALYZE of the ingest statement for one batch of 1,000:", "", "```", r.explain, "```"] : []),
+    END,
+  ].join("\n");
+  const startAt = doc.indexOf(START);
+  const endAt = doc.indexOf(END);
+  doc = startAt >= 0 && endAt > startAt ? doc.slice(0, startAt) + section + doc.slice(endAt + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, doc);
+}
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n! ${signal}: stopping what the benchmark started`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`! ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanUp();
+  });
