@@ -20,6 +20,11 @@ export const db = new Proxy({} as DatabaseConnection["prisma"], {
   },
 });
 
+/** Runs one parameterized statement through the driver, bypassing Prisma (hot paths only). */
+export function queryRaw<Row>(text: string, params: unknown[]): Promise<Row[]> {
+  return getConnection().query<Row>(text, params);
+}
+
 export type { DatabaseConnection } from "./connection";
 export { Prisma } from "./generated/client";
 export type { Role } from "./generated/client";

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db";
+import { queryRaw } from "@/lib/db";
 import { authorizeOrThrow, type OrgContext } from "@/lib/auth/org-context";
 import { getOrgPricer } from "./org-pricer";
 import type { NormalizedEvent } from "./schemas";
-import { WRITE_EVENTS_SQL, writeEventsParams, type PricedEvent } from "./write-events-sql";
+import { WRITE_EVENTS_SQL, writeEventsParams, type StoredPrice } from "./write-events-sql";
 
 /** What a stored batch came to: events newly stored, and those already there (same id). */
 export type IngestResult = { accepted: number; duplicates: number };
@@ -17,17 +17,17 @@ export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedE
   authorizeOrThrow(ctx, "ingest");
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const pricer = await getOrgPricer(ctx.orgId);
-  const priced: PricedEvent[] = events.map((e) => {
-    if (e.reportedCostUsd !== null) return { ...e, costUsd: e.reportedCostUsd, costSource: "reported", priceKey: null };
+  const prices = events.map((e): StoredPrice => {
+    if (e.reportedCostUsd !== null) return { costUsd: e.reportedCostUsd, costSource: "reported", priceKey: null };
     const price = pricer.priceEvent(e);
-    return { ...e, costUsd: price.costUsd, costSource: price.source, priceKey: price.priceKey };
+    return { costUsd: price.costUsd, costSource: price.source, priceKey: price.priceKey };
   });
-  const params = writeEventsParams(ctx.orgId, ctx.timeZone, priced);
+  const params = writeEventsParams(ctx.orgId, ctx.timeZone, events, prices);
   // Concurrent batches touching the same roll-up rows can deadlock despite ordered writes;
   // the statement is atomic, so running it again is safe.
   for (let attempt = 1; ; attempt++) {
     try {
-      const [row] = await db.$queryRawUnsafe<{ inserted: number }[]>(WRITE_EVENTS_SQL, ...params);
+      const [row] = await queryRaw<{ inserted: number }>(WRITE_EVENTS_SQL, params);
       return { accepted: row.inserted, duplicates: events.length - row.inserted };
     } catch (error) {
       if (attempt >= 4 || !RETRYABLE.test(String((error as Error)?.message ?? error))) throw error;
