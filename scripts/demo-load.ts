@@ -16,21 +16,11 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openSqlTarget } from "@/lib/db/migrations/open-sql-target";
+import { INSERT_ROLLUPS_FROM_EVENTS_SQL } from "@/lib/rollups/rebuild-rollups";
 import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
 import { createRevenueTally, demoPriceOverrides, iterateDemoDays } from "@/prisma/demo/generate-demo-data";
 
 const USAGE = "usage: npm run demo:load -- --events N [--database-url URL] [--org-slug bench] [--org-name 'Bench Co'] [--days 90] [--seed 42] [--replace] [--drop-indexes]";
-
-// The same roll-up as lib/ingest/write-events-sql.ts, over the organization's stored events.
-const BUILD_ROLLUPS_SQL = `
-INSERT INTO "CostRollupHourly" ("orgId", "hour", "feature", "team", "customer", "environment", "provider", "model", "workflow",
-  "events", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "unpricedEvents", "costUsd")
-SELECT $1, date_trunc('hour', "timestamp", $2), coalesce("feature", ''), coalesce("team", ''), coalesce("customer", ''),
-  coalesce("environment", ''), "provider", "model", coalesce("workflow", ''),
-  count(*), sum("inputTokens"), sum("outputTokens"), sum("cachedInputTokens"), sum("cacheWriteTokens"), sum("reasoningTokens"),
-  count(*) FILTER (WHERE "costSource" = 'unpriced'), sum("costUsd")
-FROM "Event" WHERE "orgId" = $1
-GROUP BY 2, 3, 4, 5, 6, 7, 8, 9`;
 
 const BUILD_RUNS_SQL = `
 INSERT INTO "Run" ("orgId", "runId", "workflow", "feature", "startedAt", "endedAt", "steps", "errors", "costUsd", "inputTokens", "outputTokens",
@@ -166,7 +156,7 @@ async function main(): Promise<void> {
     if (indexes.length) console.log(`› Rebuilt ${indexes.length} indexes in ${seconds(performance.now() - t)}`);
 
     t = performance.now();
-    const rollups = await client.query(BUILD_ROLLUPS_SQL, [orgId, org.timeZone]);
+    const rollups = await client.query(INSERT_ROLLUPS_FROM_EVENTS_SQL, [orgId, org.timeZone]);
     console.log(`› Roll-ups: ${rollups.rowCount?.toLocaleString("en-US")} hourly rows in ${seconds(performance.now() - t)}`);
 
     t = performance.now();

@@ -1,7 +1,7 @@
 import type { OrgContext } from "@/lib/auth/org-context";
 
 /** The context start-up tasks act in: the organization's OWNER rights, recorded as the system. */
-export function systemContext(org: { id: string; slug: string; name: string; timeZone: string }): OrgContext {
+export function systemContext(org: { id: string; slug: string; name: string; timeZone: string }, actorLabel = "system (start-up)"): OrgContext {
   return {
     orgId: org.id,
     orgSlug: org.slug,
@@ -11,6 +11,6 @@ export function systemContext(org: { id: string; slug: string; name: string; tim
     userId: null,
     apiKeyId: null,
     scopes: [],
-    actorLabel: "system (start-up)",
+    actorLabel,
   };
 }

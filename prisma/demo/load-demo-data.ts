@@ -1,5 +1,6 @@
 // Writes the demo organization's data through the same code the API uses: price overrides first
 // (so events are priced with them), then events in batches of 1,000, then outcomes and revenue.
+import { systemContext } from "@/lib/setup/system-context";
 import { db } from "@/lib/db";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
@@ -77,17 +78,7 @@ export async function ensurePriceOverrides(ctx: OrgContext, overrides: readonly 
 /** The context start-up loads demo data as: the organization's owner, acting as the system. */
 export async function demoLoaderContext(orgId: string): Promise<OrgContext> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
-  return {
-    orgId: org.id,
-    orgSlug: org.slug,
-    orgName: org.name,
-    timeZone: org.timeZone,
-    role: "OWNER",
-    userId: null,
-    apiKeyId: null,
-    scopes: [],
-    actorLabel: "system (demo data)",
-  };
+  return systemContext(org, "system (demo data)");
 }
 
 /** Loads the demo data when the organization has no events yet; null when it already had some. */
