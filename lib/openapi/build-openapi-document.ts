@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { eventSchema } from "@/lib/ingest/schemas";
+import { outcomeSchema } from "@/lib/outcomes/schemas";
+import { createPriceOverrideSchema } from "@/lib/price-overrides/schemas";
+import { revenueSchema } from "@/lib/revenue/schemas";
+
+type Operation = {
+  summary: string;
+  description?: string;
+  scope: "ingest" | "read" | "manage" | null;
+  parameters?: object[];
+  requestBody?: object;
+  responses: Record<string, string | { description: string; content?: object }>;
+};
+
+/** Request schemas come from the same Zod schemas the handlers validate with, so they cannot drift. */
+function jsonSchema(schema: z.ZodType): object {
+  const document = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  delete document.$schema; // the OpenAPI document declares its own dialect
+  return document;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const batchBody = (field: string, item: string) =>
+  ({ required: true, ...json({ type: "object", required: [field], properties: { [field]: { type: "array", minItems: 1, maxItems: 1000, items: ref(item) } } }) });
+const query = (name: string, description: string, schema: object = { type: "string" }, required = false) => ({ name, in: "query", required, description, schema });
+const dimensionFilters = ["feature", "team", "customer", "environment", "workflow", "provider", "model"].map((d) =>
+  query(d, `Only rows whose ${d} is one of these (repeatable; \`(untagged)\` for none)`, { type: "array", items: { type: "string" } }),
+);
+
+const batchResponses = {
+  "200": { description: "Every item stored or already there", ...json(ref("BatchResult")) },
+  "207": { description: "Some items rejected; the others are stored", ...json(ref("BatchResult")) },
+  "400": "Not JSON, no array, or no valid item (field-level `issues`)",
+  "401": "Missing, unknown or revoked key, or a key without the scope",
+  "413": "More than 1,000 items or 5 MB",
+  "429": "The key's rate limit; retry after `Retry-After` seconds",
+  "503": "The database cannot be reached; nothing was stored; retry after `Retry-After` seconds",
+};
+
+const paths: Record<string, Record<string, Operation>> = {
+  "/api/v1/org": { get: { summary: "The organization the credentials act for", scope: "read", responses: { "200": "The organization", "401": "Not authenticated" } } },
+  "/api/v1/events": {
+    post: { summary: "Ingest a batch of inference events (SPEC 2.1)", scope: "ingest", requestBody: batchBody("events", "Event"), responses: batchResponses },
+  },
+  "/api/v1/outcomes": {
+    post: { summary: "Record run outcomes; the latest outcome of a run wins (SPEC 2.3)", scope: "ingest", requestBody: batchBody("outcomes", "Outcome"), responses: batchResponses },
+  },
+  "/api/v1/revenue": {
+    get: { summary: "Revenue per feature (and customer) per month", scope: "read", responses: { "200": "The revenue rows", "401": "Not authenticated" } },
+    post: { summary: "Record revenue; the same month, feature and customer replaces the amount", scope: "ingest", requestBody: batchBody("revenue", "Revenue"), responses: batchResponses },
+  },
+  "/api/v1/prices": {
+    get: { summary: "The organization's price overrides", scope: "read", responses: { "200": "The overrides, newest first", "401": "Not authenticated" } },
+    post: {
+      summary: "Add a price override (discount or custom per-token prices), optionally re-pricing the past",
+      scope: "manage",
+      requestBody: { required: true, ...json(ref("PriceOverride")) },
+      responses: { "201": "Created; unpriced events it covers are priced", "400": "Invalid fields", "401": "No `manage` scope" },
+    },
+  },
+  "/api/v1/imports/{kind}": {
+    post: {
+      summary: "Import a CSV or JSON file (kind `events` now); `dry_run=true` previews and stores nothing",
+      scope: "ingest",
+      parameters: [
+        { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["events", "expenses", "subscriptions", "vendor-bills", "revenue"] } },
+        query("dry_run", "Preview only", { type: "boolean" }),
+      ],
+      requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } } },
+      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
+    },
+  },
+  "/api/v1/otlp/v1/traces": {
+    post: {
+      summary: "OTLP/HTTP trace export: GenAI model-call spans become events (SPEC 2.4)",
+      scope: "ingest",
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } }, "application/x-protobuf": { schema: { type: "string", format: "binary" } } } },
+      responses: { "200": "Accepted, or `partialSuccess` with `rejectedSpans`", "400": "Not an ExportTraceServiceRequest", "401": "No `ingest` scope", "415": "Unsupported media type" },
+    },
+  },
+  "/api/v1/openapi.json": { get: { summary: "This document", scope: null, responses: { "200": "OpenAPI 3.1" } } },
+};
+
+/** Adds an operation to the document; areas that arrive later register theirs here. */
+export function addOpenApiOperation(path: string, method: "get" | "post" | "patch" | "delete", operation: Operation): void {
+  paths[path] = { ...paths[path], [method]: operation };
+}
+
+addOpenApiOperation("/api/v1/costs", "get", {
+  summary: "Cost over time, grouped and filtered (SPEC 3); JSON, CSV or FOCUS",
+  scope: "read",
+  parameters: [
+    query("from", "Start (inclusive), ISO date or date-time; dates are midnight in the organization's time zone"),
+    query("to", "End (exclusive)"),
+    query("granularity", "Period length", { type: "string", enum: ["hour", "day", "week", "month"] }),
+    query("group_by", "Dimensions to group by (repeatable)", { type: "array", items: { type: "string", enum: ["feature", "team", "customer", "environment", "workflow", "provider", "model"] } }),
+    query("format", "Output", { type: "string", enum: ["json", "csv", "focus"] }),
+    ...dimensionFilters,
+  ],
+  responses: { "200": "`{ from, to, granularity, group_by, currency, total, rows }`, or CSV", "400": "A bad parameter, named", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/costs/change", "get", {
+  summary: "Why did it change: a period's cost change split into volume, model-mix and unit-price effects",
+  description: "The three effects add up to the change exactly. The previous period defaults to the same length just before.",
+  scope: "read",
+  parameters: [
+    query("from", "Start of the period (inclusive)"),
+    query("to", "End of the period (exclusive)"),
+    query("previous_from", "Start of the period to compare with"),
+    query("previous_to", "End of the period to compare with (exclusive)"),
+    ...dimensionFilters,
+  ],
+  responses: { "200": "`{ period, previous, before, after, change, volume, modelMix, unitPrice, models }`", "400": "A bad parameter, named", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/runs", "get", {
+  summary: "Runs (decisions) of agentic workflows, most expensive first",
+  scope: "read",
+  parameters: [query("from", "Runs started from"), query("to", "Runs started before"), query("workflow", "One workflow"), query("feature", "One feature"), query("outcome", "success, failure, abandoned or none"), query("sort", "cost (default), started_at or steps"), query("limit", "1 to 500", { type: "integer" }), query("cursor", "From `next_cursor`")],
+  responses: { "200": "`{ runs, next_cursor }`", "400": "A bad parameter, named", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/runs/{run_id}", "get", {
+  summary: "One run with each of its calls in order (the waterfall)",
+  scope: "read",
+  parameters: [{ name: "run_id", in: "path", required: true, schema: { type: "string" } }],
+  responses: { "200": "The run and its steps", "401": "No `read` scope", "404": "No such run in this organization" },
+});
+
+/** The OpenAPI 3.1 document for every `/api/v1` endpoint. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const openApiPaths = Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(operations).map(([method, { scope, summary, description, parameters, requestBody, responses }]) => [
+          method,
+          {
+            summary,
+            ...(description ? { description } : {}),
+            ...(scope ? { security: [{ bearerKey: [] }, { session: [] }], "x-scope": scope } : { security: [] }),
+            ...(parameters ? { parameters } : {}),
+            ...(requestBody ? { requestBody } : {}),
+            responses: Object.fromEntries(
+              Object.entries(responses).map(([status, r]) => [status, typeof r === "string" ? { description: r, ...(Number(status) >= 400 ? json(ref("Error")) : {}) } : r]),
+            ),
+          },
+        ]),
+      ),
+    ]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: { title: "Marginal API", version: "1", description: "AI FinOps: ingest inference events, read costs, runs and margins. Amounts are USD decimal strings." },
+    paths: openApiPaths,
+    components: {
+      securitySchemes: {
+        bearerKey: { type: "http", scheme: "bearer", description: "An API key (`mk_…`) with the scope the operation names in `x-scope`" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser session; `?org=<slug>` picks the organization" },
+      },
+      schemas: {
+        Event: jsonSchema(eventSchema),
+        Outcome: jsonSchema(outcomeSchema),
+        Revenue: jsonSchema(revenueSchema),
+        PriceOverride: jsonSchema(createPriceOverrideSchema),
+        BatchResult: {
+          type: "object",
+          properties: {
+            accepted: { type: "integer" },
+            duplicates: { type: "integer" },
+            rejected: { type: "integer" },
+            errors: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, message: { type: "string" } } } },
+          },
+        },
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: { error: { type: "string" }, issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } } },
+        },
+      },
+    },
+  };
+}
