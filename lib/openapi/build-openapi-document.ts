@@ -117,8 +117,8 @@ addOpenApiOperation("/api/v1/costs/change", "get", {
 addOpenApiOperation("/api/v1/runs", "get", {
   summary: "Runs (decisions) of agentic workflows, most expensive first",
   scope: "read",
-  parameters: [query("from", "Runs started from"), query("to", "Runs started before"), query("workflow", "One workflow"), query("feature", "One feature"), query("outcome", "success, failure, abandoned or none"), query("sort", "cost (default), started_at or steps"), query("limit", "1 to 500", { type: "integer" }), query("cursor", "From `next_cursor`")],
-  responses: { "200": "`{ runs, next_cursor }`", "400": "A bad parameter, named", "401": "No `read` scope" },
+  parameters: [query("from", "Runs started from"), query("to", "Runs started before"), query("workflow", "One workflow"), query("feature", "One feature"), query("outcome", "success, failure, abandoned or none"), query("sort", "cost (default), started_at or steps"), query("limit", "1 to 500", { type: "integer" }), query("cursor", "From `next_cursor`"), query("summary", "`workflows`: per-workflow cost per run (p50, p95, max, histogram), steps, success rate, cost per successful outcome", { type: "string", enum: ["workflows"] })],
+  responses: { "200": "`{ runs, next_cursor }`, or `{ from, to, workflows }` with `summary=workflows`", "400": "A bad parameter, named", "401": "No `read` scope" },
 });
 addOpenApiOperation("/api/v1/runs/{run_id}", "get", {
   summary: "One run with each of its calls in order (the waterfall)",
