@@ -1,4 +1,4 @@
-import { formatUsdTotal } from "@/lib/format/format-usd";
+import { formatUsdTotal } from "@/lib/format/format-money";
 import type { Change } from "@/lib/overview/compare-periods";
 import { formatChangeRatio } from "./format";
 

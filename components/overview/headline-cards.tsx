@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatUsdTotal, formatUsdUnit } from "@/lib/format/format-usd";
+import { formatUsdTotal, formatUsdUnit } from "@/lib/format/format-money";
 import { FORECAST_FORMULA } from "@/lib/overview/forecast-month-end";
 import type { Overview } from "@/lib/overview/load-overview";
 import { ChangeIndicator } from "./change-indicator";

@@ -2,7 +2,7 @@ import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUsdTotal } from "@/lib/format/format-usd";
+import { formatUsdTotal } from "@/lib/format/format-money";
 import type { TopRow } from "@/lib/overview/compare-periods";
 import { ChangeIndicator } from "./change-indicator";
 import { formatShare } from "./format";

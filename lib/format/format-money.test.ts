@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsdTotal, formatUsdUnit } from "./format-usd";
+import { formatUsdTotal, formatUsdUnit } from "./format-money";
 
 describe("money formatting", () => {
   it("shows totals in whole dollars from $1,000 and cents below", () => {
