@@ -4,7 +4,7 @@ import { foundOrThrow } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod-issues";
 import { toUnits } from "./decimal-units";
 import { normalizeUsd } from "./list-runs";
-import { runIdSchema } from "./schemas";
+import { runIdSchema, type RunListItem } from "./schemas";
 
 /** One call of a run, as the waterfall shows it. */
 export type RunStep = {
@@ -30,20 +30,9 @@ export type RunStep = {
 };
 
 /** A run with its calls in order (SPEC 4, the run page). */
-export type RunDetail = {
-  run_id: string;
-  workflow: string | null;
-  feature: string | null;
+export type RunDetail = Omit<RunListItem, "started_at"> & {
+  /** Null for a run that has an outcome but no events yet. */
   started_at: string | null;
-  ended_at: string | null;
-  duration_ms: number | null;
-  steps: number;
-  errors: number;
-  cost_usd: string;
-  input_tokens: number;
-  output_tokens: number;
-  outcome: string | null;
-  outcome_value_usd: string | null;
   outcome_at: string | null;
   most_expensive_call_id: string | null;
   calls: RunStep[];
