@@ -29,7 +29,9 @@ export function SpendLineChart({ points, label }: { points: SpendPoint[]; label:
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line type="monotone" dataKey="spend" name="Daily spend" stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="forecast" name="Forecast (daily run rate)" stroke="#94a3b8" strokeWidth={2} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
+          {points.some((p) => p.forecast !== null) ? (
+            <Line type="monotone" dataKey="forecast" name="Forecast (daily run rate)" stroke="#94a3b8" strokeWidth={2} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
+          ) : null}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,8 +8,18 @@ import type { TopRow } from "@/lib/overview/compare-periods";
 import { ChangeIndicator } from "./change-indicator";
 import { formatShare } from "./format";
 
+function TopName({ name, href }: { name: string; href: string | null }) {
+  return href ? (
+    <Link href={href} className="text-accent-700 hover:underline">
+      {name}
+    </Link>
+  ) : (
+    <span className="text-slate-500">{name}</span>
+  );
+}
+
 /** The most expensive features or workflows this month, with a CSV of the same rows (exact decimals). */
-export function TopTable({ title, dimension, rows, filename }: { title: string; dimension: "feature" | "workflow"; rows: TopRow[]; filename: string }) {
+export function TopTable({ title, dimension, rows, filename, hrefOf }: { title: string; dimension: "feature" | "workflow"; rows: TopRow[]; filename: string; hrefOf: (name: string) => string | null }) {
   return (
     <Card
       title={title}
@@ -36,7 +47,9 @@ export function TopTable({ title, dimension, rows, filename }: { title: string; 
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.name}>
-                <Td className="max-w-[14rem] truncate font-medium text-slate-900">{row.name}</Td>
+                <Td className="max-w-[14rem] truncate font-medium text-slate-900">
+                  <TopName name={row.name} href={hrefOf(row.name)} />
+                </Td>
                 <Td numeric>{formatUsdTotal(row.costUsd)}</Td>
                 <Td numeric>{formatShare(row.share)}</Td>
                 <Td numeric>

@@ -6,6 +6,7 @@ import { GettingStarted } from "@/components/overview/getting-started";
 import { HeadlineCards } from "@/components/overview/headline-cards";
 import { TopTable } from "@/components/overview/top-table";
 import { UnpricedModels } from "@/components/overview/unpriced-models";
+import { UNTAGGED } from "@/lib/costs/schemas";
 import { getPageContext } from "@/lib/http/page-context";
 import { loadGettingStarted } from "@/lib/overview/load-getting-started";
 import { loadOverview } from "@/lib/overview/load-overview";
@@ -28,6 +29,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const base = `/o/${ctx.orgSlug}`;
   const pricesHref = `${base}/settings/prices`;
   const month = overview.monthStartDate.slice(0, 7);
+  // The drill-down pages open on the same days the overview shows.
+  const monthSpan = new URLSearchParams({ from: overview.monthStartDate, to: overview.today });
   return (
     <>
       {header}
@@ -37,8 +40,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
           <SpendLineChart points={overview.series} label="Daily spend over the last 60 days with the forecast to month end" />
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
-          <TopTable title="Top features" dimension="feature" rows={overview.topFeatures} filename={`${ctx.orgSlug}-top-features-${month}.csv`} />
-          <TopTable title="Top workflows" dimension="workflow" rows={overview.topWorkflows} filename={`${ctx.orgSlug}-top-workflows-${month}.csv`} />
+          <TopTable title="Top features" dimension="feature" rows={overview.topFeatures} filename={`${ctx.orgSlug}-top-features-${month}.csv`} hrefOf={(name) => `${base}/features/${encodeURIComponent(name)}?${monthSpan}`} />
+          <TopTable title="Top workflows" dimension="workflow" rows={overview.topWorkflows} filename={`${ctx.orgSlug}-top-workflows-${month}.csv`} hrefOf={(name) => (name === UNTAGGED ? null : `${base}/workflows/${encodeURIComponent(name)}?${monthSpan}`)} />
         </div>
         <UnpricedModels models={overview.unpricedModels} pricesHref={pricesHref} />
       </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CostHistogramChart } from "@/components/charts/cost-histogram-chart";
-import { RangePicker } from "@/components/workflows/range-picker";
+import { RangePicker } from "@/components/ui/range-picker";
 import { WorkflowSummaryTable } from "@/components/workflows/workflow-summary-table";
 import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";

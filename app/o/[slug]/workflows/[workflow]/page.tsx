@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RangePicker } from "@/components/workflows/range-picker";
+import { RangePicker } from "@/components/ui/range-picker";
 import { RunList } from "@/components/workflows/run-list";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
