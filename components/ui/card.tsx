@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 /** A white panel with an optional title row. */
 export function Card({ title, description, actions, children }: { title?: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    // A titled card is a named region, so people using a screen reader (and tests) can find it by its title.
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white shadow-xs">
       {title ? (
         <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
           <div>

@@ -32,7 +32,7 @@ describe("readFeatureRange", () => {
     [{ from: "yesterday", to: "2026-11-01" }, "not a date"],
     [{ from: "2024-01-01", to: "2026-11-01" }, "over a year"],
     [{ from: "2026-11-01" }, "half a range"],
-  ])("falls back to the default for a bad range (%s: %s)", (params) => {
-    expect(readFeatureRange(params, NOW, "UTC").isDefault).toBe(true);
+  ])("falls back to the default for a bad range (%s: %s)", (params: { from?: string; to?: string }, reason: string) => {
+    expect(readFeatureRange(params, NOW, "UTC").isDefault, reason).toBe(true);
   });
 });
