@@ -9,13 +9,13 @@ import { ModelMixBar } from "./model-mix-bar";
 const count = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-/** Cost per feature with trend, calls, tokens, cost per call and per decision, and model mix; each feature links to its page. */
+/** Cost per feature with trend, calls, tokens, cost per call and per decision, and model mix under its name; each feature links to its page. */
 export function FeaturesTable({ rows, hrefOf }: { rows: FeatureRow[]; hrefOf: (name: string) => string }) {
   return (
     <Table label="Features">
       <thead>
         <tr>
-          <Th>Feature</Th>
+          <Th>Feature · model mix</Th>
           <Th numeric>Cost</Th>
           <Th numeric>Share</Th>
           <Th numeric>Trend</Th>
@@ -24,16 +24,18 @@ export function FeaturesTable({ rows, hrefOf }: { rows: FeatureRow[]; hrefOf: (n
           <Th numeric>Cost / call</Th>
           <Th numeric>Runs</Th>
           <Th numeric>Cost / decision</Th>
-          <Th>Model mix</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row) => (
           <tr key={row.name} data-testid="feature-row">
-            <Td className="max-w-[14rem] truncate font-medium text-slate-900">
-              <Link href={hrefOf(row.name)} className="text-accent-700 hover:underline">
+            <Td className="max-w-[16rem] font-medium text-slate-900">
+              <Link href={hrefOf(row.name)} className="block truncate text-accent-700 hover:underline">
                 {row.name}
               </Link>
+              <div className="mt-1 font-normal">
+                <ModelMixBar mix={row.mix} />
+              </div>
             </Td>
             <Td numeric>
               <span data-testid="feature-cost">{formatUsdTotal(row.costUsd)}</span>
@@ -49,9 +51,6 @@ export function FeaturesTable({ rows, hrefOf }: { rows: FeatureRow[]; hrefOf: (n
             <Td numeric>{row.costPerCallUsd === null ? "–" : formatUsdUnit(row.costPerCallUsd)}</Td>
             <Td numeric>{count.format(row.runs)}</Td>
             <Td numeric>{row.costPerDecisionUsd === null ? "–" : formatUsdUnit(row.costPerDecisionUsd)}</Td>
-            <Td>
-              <ModelMixBar mix={row.mix} />
-            </Td>
           </tr>
         ))}
       </tbody>

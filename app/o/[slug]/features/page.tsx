@@ -45,13 +45,13 @@ export default async function FeaturesPage({
           title={`${view.rows.length} ${view.rows.length === 1 ? "feature" : "features"} · ${formatUsdTotal(view.totalUsd)}`}
           description={
             <>
-              All features together <ChangeIndicator change={view.change} /> vs {range.previousFromDay} – {range.previousThroughDay}. Cost per decision is the cost of the
-              feature&apos;s runs that started in the range, divided by their number.
+              All features together <ChangeIndicator change={view.change} /> vs {range.previousFromDay} – {range.previousThroughDay}
             </>
           }
           actions={<CsvExportButton filename={`${ctx.orgSlug}-features-${range.fromDay}-${range.throughDay}.csv`} header={FEATURES_CSV_HEADER} rows={featuresCsvRows(view.rows)} />}
         >
           <FeaturesTable rows={view.rows} hrefOf={(name) => `${base}/${encodeURIComponent(name)}${keep}`} />
+          <p className="mt-3 text-xs text-slate-500">Cost per decision: the cost of the feature&apos;s runs that started in the range, divided by their number.</p>
         </Card>
       )}
     </>

@@ -4,6 +4,7 @@ import { SpendLineChart } from "@/components/charts/spend-line-chart";
 import { BreakdownTable } from "@/components/features/breakdown-table";
 import { ModelMixBar } from "@/components/features/model-mix-bar";
 import { ChangeIndicator } from "@/components/overview/change-indicator";
+import { formatShare } from "@/components/overview/format";
 import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -88,7 +89,7 @@ export default async function FeaturePage({
             <StatCard label="Cost per decision" value={view.costPerDecisionUsd === null ? "No runs" : formatUsdUnit(view.costPerDecisionUsd)} testId="feature-cost-per-decision">
               {count.format(view.runs)} runs started in the range
             </StatCard>
-            <StatCard label="Model mix" value={view.mix[0] ? view.mix[0].label : "–"} testId="feature-top-model">
+            <StatCard label="Top model's share" value={view.mix[0] ? formatShare(view.mix[0].share) : "–"} testId="feature-top-model">
               <ModelMixBar mix={view.mix} />
             </StatCard>
           </div>
@@ -96,10 +97,8 @@ export default async function FeaturePage({
             <SpendLineChart points={view.series} label={`Daily spend of ${feature}`} />
           </Card>
           {table("Workflows", "Workflow", view.workflows, "workflows", (name) => (name === UNTAGGED ? null : `${base}/workflows/${encodeURIComponent(name)}?${span}`))}
-          <div className="grid gap-6 xl:grid-cols-2">
-            {table("Models", "Model", view.models, "models")}
-            {table("Customers", "Customer", view.customers, "customers")}
-          </div>
+          {table("Models", "Model", view.models, "models")}
+          {table("Customers", "Customer", view.customers, "customers")}
         </div>
       )}
     </>
