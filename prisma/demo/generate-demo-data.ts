@@ -344,8 +344,10 @@ function planDays(options: DemoDataOptions): Plan {
   const start = today - (days - 1) * DAY_MS;
   const total = options.events ?? Math.round(days * DEMO_EVENTS_PER_DAY);
 
-  // The incident: a few runs of one workflow loop for 100+ calls, on a full day past the middle.
-  const incidentDay = days === 1 ? 0 : Math.min(Math.floor(days * 0.62), days - 2);
+  // The incident: a few runs of one workflow loop for 100+ calls, yesterday (the last full day),
+  // so a fresh demo shows it where people look first: a red workflow cap this month and an
+  // anomaly of the last days.
+  const incidentDay = days === 1 ? 0 : days - 2;
   const incidentRng = mulberry32(mixSeed(seed, 1_000_003));
   const incidentRuns = Array.from({ length: Math.max(2, Math.round(total / 30_000)) }, () => between(incidentRng, INCIDENT_CALLS[0], INCIDENT_CALLS[1]));
   const incidentEvents = incidentRuns.reduce((a, b) => a + b, 0);
