@@ -16,7 +16,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openSqlTarget } from "@/lib/db/migrations/open-sql-target";
-import { INSERT_ROLLUPS_FROM_EVENTS_SQL } from "@/lib/rollups/rebuild-rollups";
+import { INSERT_DAILY_FROM_HOURLY_SQL, INSERT_ROLLUPS_FROM_EVENTS_SQL } from "@/lib/rollups/rebuild-rollups";
 import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
 import { createRevenueTally, demoPriceOverrides, iterateDemoDays } from "@/prisma/demo/generate-demo-data";
 
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     await client.query("BEGIN");
     if (existing) {
       const t = performance.now();
-      for (const table of ["Event", "CostRollupHourly", "Run"]) await client.query(`DELETE FROM "${table}" WHERE "orgId" = $1`, [org.id]);
+      for (const table of ["Event", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`DELETE FROM "${table}" WHERE "orgId" = $1`, [org.id]);
       console.log(`› Deleted /${org.slug}'s previous events, roll-ups and runs in ${seconds(performance.now() - t)}`);
     }
 
@@ -157,7 +157,8 @@ async function main(): Promise<void> {
 
     t = performance.now();
     const rollups = await client.query(INSERT_ROLLUPS_FROM_EVENTS_SQL, [orgId, org.timeZone]);
-    console.log(`› Roll-ups: ${rollups.rowCount?.toLocaleString("en-US")} hourly rows in ${seconds(performance.now() - t)}`);
+    const daily = await client.query(INSERT_DAILY_FROM_HOURLY_SQL, [orgId, org.timeZone]);
+    console.log(`› Roll-ups: ${rollups.rowCount?.toLocaleString("en-US")} hourly and ${daily.rowCount?.toLocaleString("en-US")} daily rows in ${seconds(performance.now() - t)}`);
 
     t = performance.now();
     await client.query("CREATE TEMP TABLE demo_load_outcomes (run_id text PRIMARY KEY, outcome text, value_usd numeric, at timestamptz) ON COMMIT DROP");
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
 
     t = performance.now();
     await client.query("COMMIT");
-    for (const table of ["Event", "CostRollupHourly", "Run"]) await client.query(`ANALYZE "${table}"`);
+    for (const table of ["Event", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`ANALYZE "${table}"`);
     const revenue = await recordRevenue(ctx, tally.rows());
     console.log(`› Committed, analyzed, ${revenue.accepted} revenue rows in ${seconds(performance.now() - t)}`);
 

@@ -1,4 +1,4 @@
-import type { CostDimension, Granularity } from "./schemas";
+import { localMidnightDaysBefore, type CostDimension, type Granularity } from "./schemas";
 
 /** Roll-up column per API dimension (a whitelist: only these names ever reach the SQL text). */
 const COLUMN: Record<CostDimension, string> = {
@@ -43,18 +43,26 @@ export type CostSqlOptions = {
 
 const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS'`;
 
+/** Local midnight at or after the instant. */
+function nextLocalMidnight(instant: Date, timeZone: string): Date {
+  const floor = localMidnightDaysBefore(instant, 0, timeZone);
+  return floor.getTime() === instant.getTime() ? floor : localMidnightDaysBefore(instant, -1, timeZone);
+}
+
 /**
- * One statement over `CostRollupHourly` only: roll-up hours are local hours, so
- * `date_trunc(granularity, hour, zone)` gives the organization's days, Monday weeks and months
+ * One statement over the roll-ups. Days, weeks and months read whole local days from
+ * `CostRollupDaily` and only the partial days at the range's edges (e.g. today so far) from
+ * `CostRollupHourly`; hours read the hourly table alone. Roll-up hours and days are local, so
+ * `date_trunc(granularity, …, zone)` gives the organization's days, Monday weeks and months
  * exactly. GROUPING SETS add the grand total in the same pass, summed as numeric (never floats).
  */
 export function buildCostSql(options: CostSqlOptions): { text: string; params: unknown[] } {
   const params: unknown[] = [options.orgId, options.from.toISOString(), options.to.toISOString(), options.granularity, options.timeZone];
-  const where = [`"orgId" = $1`, `"hour" >= $2::timestamptz`, `"hour" < $3::timestamptz`];
+  const filters: string[] = [];
   for (const [dimension, values] of Object.entries(options.filters) as [CostDimension, string[]][]) {
     if (!values || values.length === 0) continue;
     params.push(values);
-    where.push(`${COLUMN[dimension]} = ANY($${params.length}::text[])`);
+    filters.push(`${COLUMN[dimension]} = ANY($${params.length}::text[])`);
   }
   const dims = options.dimensions.map((d, i) => `${COLUMN[d]} AS d${i}`);
   const dimRefs = options.dimensions.map((_, i) => `d${i}`);
@@ -63,6 +71,26 @@ export function buildCostSql(options: CostSqlOptions): { text: string; params: u
   // Interval arithmetic on local wall time, so a day is 23 or 25 hours across a DST change.
   const plus = (expr: string, unit: string) => `((${local(expr)}) + ('1 ' || ${unit})::interval) AT TIME ZONE $5::text`;
   const utcText = (expr: string) => `CASE WHEN grouping(p) = 0 THEN to_char((${expr}) AT TIME ZONE 'UTC', ${UTC_TEXT}) END`;
+  const source = (table: string, time: string, range: string) => `
+  SELECT date_trunc($4::text, ${time}, $5::text) AS p,
+    ${options.byMonth ? `date_trunc('month', ${time}, $5::text) AS m,` : ""}
+    ${dims.map((d) => `${d},`).join(" ")}
+    "events", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "unpricedEvents", "costUsd"
+  FROM "${table}"
+  WHERE ${[`"orgId" = $1`, range, ...filters].join(" AND ")}`;
+  const dayFrom = nextLocalMidnight(options.from, options.timeZone);
+  const dayTo = localMidnightDaysBefore(options.to, 0, options.timeZone);
+  let sources: string;
+  if (options.granularity !== "hour" && dayFrom.getTime() < dayTo.getTime()) {
+    params.push(dayFrom.toISOString(), dayTo.toISOString());
+    const [a, b] = [`$${params.length - 1}::timestamptz`, `$${params.length}::timestamptz`];
+    sources = [
+      source("CostRollupDaily", `"day"`, `"day" >= ${a} AND "day" < ${b}`),
+      source("CostRollupHourly", `"hour"`, `(("hour" >= $2::timestamptz AND "hour" < ${a}) OR ("hour" >= ${b} AND "hour" < $3::timestamptz))`),
+    ].join("\n  UNION ALL");
+  } else {
+    sources = source("CostRollupHourly", `"hour"`, `"hour" >= $2::timestamptz AND "hour" < $3::timestamptz`);
+  }
   const text = `
 SELECT grouping(p) AS is_total,
   ${utcText("p")} AS period_utc,
@@ -78,13 +106,7 @@ SELECT grouping(p) AS is_total,
   coalesce(sum("reasoningTokens"), 0)::text AS reasoning_tokens,
   coalesce(sum("unpricedEvents"), 0)::text AS unpriced_events,
   coalesce(sum("costUsd"), 0)::numeric(24, 10)::text AS cost_usd
-FROM (
-  SELECT date_trunc($4::text, "hour", $5::text) AS p,
-    ${options.byMonth ? `date_trunc('month', "hour", $5::text) AS m,` : ""}
-    ${dims.map((d) => `${d},`).join(" ")}
-    "events", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "unpricedEvents", "costUsd"
-  FROM "CostRollupHourly"
-  WHERE ${where.join(" AND ")}
+FROM (${sources}
 ) r
 GROUP BY GROUPING SETS ((${keys.join(", ")}), ())
 HAVING grouping(p) = 1 OR sum("events") > 0

@@ -128,7 +128,23 @@ describe("buildCostSql", () => {
     expect(text).toContain('"customer" = ANY($6::text[])');
     expect(text).toContain("FROM \"CostRollupHourly\"");
     expect(text).not.toMatch(/FROM "Event"/);
-    expect(values).toEqual(["org", "2026-10-01T04:00:00.000Z", "2026-11-01T04:00:00.000Z", "week", NY, ["x'; DROP TABLE \"Event\"; --"]]);
+    // Whole local days come from the daily roll-ups: here the whole range (Oct 1 to Nov 1, New York midnights).
+    expect(values).toEqual(["org", "2026-10-01T04:00:00.000Z", "2026-11-01T04:00:00.000Z", "week", NY, ["x'; DROP TABLE \"Event\"; --"], "2026-10-01T04:00:00.000Z", "2026-11-01T04:00:00.000Z"]);
+    expect(text).toContain('FROM "CostRollupDaily"');
+  });
+
+  it("reads partial edge days from the hours and hour granularity from the hours alone", () => {
+    const sql = (from: string, to: string, granularity: "hour" | "day") =>
+      buildCostSql({ orgId: "org", timeZone: NY, from: new Date(from), to: new Date(to), granularity, dimensions: [], filters: {}, byMonth: false });
+    // 09:30 Oct 1 to 15:00 Oct 20, New York: whole days Oct 2 – Oct 19 from the daily roll-ups.
+    const edges = sql("2026-10-01T13:30:00Z", "2026-10-20T19:00:00Z", "day");
+    expect(edges.params.slice(5)).toEqual(["2026-10-02T04:00:00.000Z", "2026-10-20T04:00:00.000Z"]);
+    expect(edges.text).toMatch(/"hour" >= \$2::timestamptz AND "hour" < \$6::timestamptz\) OR \("hour" >= \$7::timestamptz AND "hour" < \$3::timestamptz/);
+    // Less than a whole day, or hourly periods: no daily roll-ups.
+    for (const hourly of [sql("2026-10-01T13:30:00Z", "2026-10-02T13:00:00Z", "day"), sql("2026-10-01T04:00:00Z", "2026-10-20T04:00:00Z", "hour")]) {
+      expect(hourly.text).not.toContain("CostRollupDaily");
+      expect(hourly.params).toHaveLength(5);
+    }
   });
 });
 

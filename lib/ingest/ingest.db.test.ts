@@ -6,6 +6,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { db, Prisma } from "@/lib/db";
 import { callRoute } from "@/lib/test/api-request";
+import { dailyRollupMismatches } from "@/lib/test/daily-rollup-mismatches";
 import { createOrgWithOwner } from "@/lib/test/fixtures";
 import { withTestDatabase } from "@/lib/test/test-database";
 import { ingestEvents } from "./ingest-events";
@@ -35,6 +36,8 @@ async function totals(orgId: string) {
   const [rollups] = await db.$queryRaw<{ n: bigint | null; cost: Prisma.Decimal | null }[]>`SELECT sum("events") AS n, sum("costUsd") AS cost FROM "CostRollupHourly" WHERE "orgId" = ${orgId}`;
   const [runs] = await db.$queryRaw<{ n: bigint | null; cost: Prisma.Decimal | null }[]>`SELECT sum("steps") AS n, sum("costUsd") AS cost FROM "Run" WHERE "orgId" = ${orgId}`;
   const text = (d: Prisma.Decimal | null) => new Prisma.Decimal(d ?? 0).toFixed(10);
+  // The daily roll-ups are the hourly ones summed by local day, always.
+  expect(await dailyRollupMismatches(orgId)).toEqual([]);
   return { events: Number(events.n), eventCost: text(events.cost), rollupEvents: Number(rollups.n ?? 0), rollupCost: text(rollups.cost), runSteps: Number(runs.n ?? 0), runCost: text(runs.cost) };
 }
 

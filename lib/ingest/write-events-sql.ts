@@ -4,10 +4,11 @@ import type { NormalizedEvent } from "./schemas";
 export type StoredPrice = { costUsd: string; costSource: "reported" | "computed" | "unpriced"; priceKey: string | null };
 
 // One statement per batch: insert the events (duplicates skipped), then fold exactly the rows
-// that were inserted into the hourly roll-ups and the runs. Being one statement, it is one
+// that were inserted into the hourly and daily roll-ups and the runs. Being one statement, it is one
 // transaction: dashboards never disagree with the raw events, and a failure stores nothing.
 // Rows are sorted by key in every insert so concurrent batches take row locks in the same order.
-// Hours are the organization's local hours, so its days, weeks and months are sums of hours.
+// Hours and days are the organization's local ones, so its weeks and months are sums of days, and
+// a range reads whole days from the daily roll-ups and only its partial edge days from the hours.
 export const WRITE_EVENTS_SQL = `
 WITH input AS (
   SELECT * FROM unnest(
@@ -29,15 +30,21 @@ ins AS (
   RETURNING "timestamp", "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens",
     "reasoningTokens", "costUsd", "costSource", "status", "feature", "team", "customer", "environment", "workflow", "runId"
 ),
+grouped AS (
+  SELECT date_trunc('hour', "timestamp", $26) AS hour, coalesce("feature", '') AS feature, coalesce("team", '') AS team,
+    coalesce("customer", '') AS customer, coalesce("environment", '') AS environment, "provider", "model",
+    coalesce("workflow", '') AS workflow, count(*) AS events, sum("inputTokens") AS input_tokens, sum("outputTokens") AS output_tokens,
+    sum("cachedInputTokens") AS cached_tokens, sum("cacheWriteTokens") AS cache_write_tokens, sum("reasoningTokens") AS reasoning_tokens,
+    count(*) FILTER (WHERE "costSource" = 'unpriced') AS unpriced, sum("costUsd") AS cost
+  FROM ins
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+),
 rollup AS (
   INSERT INTO "CostRollupHourly" ("orgId", "hour", "feature", "team", "customer", "environment", "provider", "model", "workflow",
     "events", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "unpricedEvents", "costUsd")
-  SELECT $1, date_trunc('hour', "timestamp", $26), coalesce("feature", ''), coalesce("team", ''), coalesce("customer", ''),
-    coalesce("environment", ''), "provider", "model", coalesce("workflow", ''),
-    count(*), sum("inputTokens"), sum("outputTokens"), sum("cachedInputTokens"), sum("cacheWriteTokens"), sum("reasoningTokens"),
-    count(*) FILTER (WHERE "costSource" = 'unpriced'), sum("costUsd")
-  FROM ins
-  GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
+  SELECT $1, hour, feature, team, customer, environment, provider, model, workflow,
+    events, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens, unpriced, cost
+  FROM grouped
   ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
   ON CONFLICT ("orgId", "hour", "feature", "team", "customer", "environment", "provider", "model", "workflow") DO UPDATE SET
     "events" = "CostRollupHourly"."events" + excluded."events",
@@ -48,6 +55,25 @@ rollup AS (
     "reasoningTokens" = "CostRollupHourly"."reasoningTokens" + excluded."reasoningTokens",
     "unpricedEvents" = "CostRollupHourly"."unpricedEvents" + excluded."unpricedEvents",
     "costUsd" = "CostRollupHourly"."costUsd" + excluded."costUsd"
+  RETURNING 1
+),
+daily AS (
+  INSERT INTO "CostRollupDaily" ("orgId", "day", "feature", "team", "customer", "environment", "provider", "model", "workflow",
+    "events", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "unpricedEvents", "costUsd")
+  SELECT $1, date_trunc('day', hour, $26), feature, team, customer, environment, provider, model, workflow,
+    sum(events), sum(input_tokens), sum(output_tokens), sum(cached_tokens), sum(cache_write_tokens), sum(reasoning_tokens), sum(unpriced), sum(cost)
+  FROM grouped
+  GROUP BY 2, 3, 4, 5, 6, 7, 8, 9
+  ORDER BY 2, 3, 4, 5, 6, 7, 8, 9
+  ON CONFLICT ("orgId", "day", "feature", "team", "customer", "environment", "provider", "model", "workflow") DO UPDATE SET
+    "events" = "CostRollupDaily"."events" + excluded."events",
+    "inputTokens" = "CostRollupDaily"."inputTokens" + excluded."inputTokens",
+    "outputTokens" = "CostRollupDaily"."outputTokens" + excluded."outputTokens",
+    "cachedInputTokens" = "CostRollupDaily"."cachedInputTokens" + excluded."cachedInputTokens",
+    "cacheWriteTokens" = "CostRollupDaily"."cacheWriteTokens" + excluded."cacheWriteTokens",
+    "reasoningTokens" = "CostRollupDaily"."reasoningTokens" + excluded."reasoningTokens",
+    "unpricedEvents" = "CostRollupDaily"."unpricedEvents" + excluded."unpricedEvents",
+    "costUsd" = "CostRollupDaily"."costUsd" + excluded."costUsd"
   RETURNING 1
 ),
 runs AS (
@@ -69,7 +95,8 @@ runs AS (
     "outputTokens" = "Run"."outputTokens" + excluded."outputTokens"
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM runs)::int AS runs`;
+SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM daily)::int AS daily_rollups,
+  (SELECT count(*) FROM runs)::int AS runs`;
 
 /**
  * The statement's parameters for one organization's batch, column by column, built in one pass

@@ -17,6 +17,7 @@ export async function deleteOrganization(ctx: OrgContext, confirmName: string): 
     await tx.event.deleteMany({ where });
     await tx.run.deleteMany({ where });
     await tx.costRollupHourly.deleteMany({ where });
+    await tx.costRollupDaily.deleteMany({ where });
     await tx.priceOverride.deleteMany({ where });
     await tx.auditLog.deleteMany({ where });
     await tx.organization.delete({ where: { id: ctx.orgId } });

@@ -6,6 +6,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db, Prisma } from "@/lib/db";
 import { callRoute } from "@/lib/test/api-request";
 import { addMember, createOrgWithOwner } from "@/lib/test/fixtures";
+import { dailyRollupMismatches } from "@/lib/test/daily-rollup-mismatches";
 import { withTestDatabase } from "@/lib/test/test-database";
 import { forgetOrgPricer } from "@/lib/ingest/org-pricer";
 import { createPriceOverride } from "./create-price-override";
@@ -18,6 +19,7 @@ function event(overrides: Record<string, unknown> = {}) {
 }
 
 async function costs(orgId: string) {
+  expect(await dailyRollupMismatches(orgId)).toEqual([]);
   const sum = async (sql: Prisma.Sql) => new Prisma.Decimal(((await db.$queryRaw<{ s: Prisma.Decimal | null }[]>(sql))[0].s ?? 0)).toFixed(10);
   return {
     events: await sum(Prisma.sql`SELECT sum("costUsd") AS s FROM "Event" WHERE "orgId" = ${orgId}`),

@@ -31,6 +31,18 @@ rollup AS (
     AND r."environment" = d.environment AND r."provider" = d.provider AND r."model" = d.model AND r."workflow" = d.workflow
   RETURNING 1
 ),
+daily AS (
+  UPDATE "CostRollupDaily" r SET "costUsd" = r."costUsd" + d.delta, "unpricedEvents" = r."unpricedEvents" + d.unpriced
+  FROM (
+    SELECT date_trunc('day', "timestamp", $8) AS day, coalesce("feature", '') AS feature, coalesce("team", '') AS team,
+      coalesce("customer", '') AS customer, coalesce("environment", '') AS environment, "provider", "model",
+      coalesce("workflow", '') AS workflow, sum(delta) AS delta, sum(unpriced) AS unpriced
+    FROM upd GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ) d
+  WHERE r."orgId" = $1 AND r."day" = d.day AND r."feature" = d.feature AND r."team" = d.team AND r."customer" = d.customer
+    AND r."environment" = d.environment AND r."provider" = d.provider AND r."model" = d.model AND r."workflow" = d.workflow
+  RETURNING 1
+),
 runs AS (
   UPDATE "Run" r SET "costUsd" = r."costUsd" + d.delta
   FROM (SELECT "runId", sum(delta) AS delta FROM upd WHERE "runId" IS NOT NULL GROUP BY 1) d
@@ -38,7 +50,7 @@ runs AS (
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upd)::int AS updated, (SELECT coalesce(sum(delta), 0) FROM upd)::text AS delta,
-  (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM runs)::int AS runs`;
+  (SELECT count(*) FROM rollup)::int AS rollups, (SELECT count(*) FROM daily)::int AS daily_rollups, (SELECT count(*) FROM runs)::int AS runs`;
 
 const CHUNK = 2000;
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { updateOrganization } from "@/lib/orgs/update-organization";
 import { callRoute } from "@/lib/test/api-request";
 import { createOrgWithOwner } from "@/lib/test/fixtures";
+import { dailyRollupMismatches } from "@/lib/test/daily-rollup-mismatches";
 import { withTestDatabase } from "@/lib/test/test-database";
 
 withTestDatabase();
@@ -26,5 +27,8 @@ describe("roll-ups follow the organization's time zone", () => {
       ["2026-10-06T09:30:00.000Z", 1, "0.5"],
       ["2026-10-06T10:30:00.000Z", 1, "0.5"],
     ]);
+    // The daily roll-ups follow: Oct 6 in India starts at 18:30 UTC the day before.
+    expect((await db.costRollupDaily.findMany({ where: { orgId: owner.orgId } })).map((r) => [r.day.toISOString(), Number(r.events)])).toEqual([["2026-10-05T18:30:00.000Z", 2]]);
+    expect(await dailyRollupMismatches(owner.orgId)).toEqual([]);
   });
 });

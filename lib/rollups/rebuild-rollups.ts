@@ -15,8 +15,21 @@ SELECT $1, date_trunc('hour', "timestamp", $2), coalesce("feature", ''), coalesc
 FROM "Event" WHERE "orgId" = $1
 GROUP BY 2, 3, 4, 5, 6, 7, 8, 9`;
 
-/** Rebuilds the organization's roll-ups from its events in the caller's transaction. */
+/** Builds an organization's daily roll-ups from its hourly ones ($1 org id, $2 time zone): local days are sums of local hours. */
+export const INSERT_DAILY_FROM_HOURLY_SQL = `
+INSERT INTO "CostRollupDaily" ("orgId", "day", "feature", "team", "customer", "environment", "provider", "model", "workflow",
+  "events", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "unpricedEvents", "costUsd")
+SELECT $1, date_trunc('day', "hour", $2), "feature", "team", "customer", "environment", "provider", "model", "workflow",
+  sum("events"), sum("inputTokens"), sum("outputTokens"), sum("cachedInputTokens"), sum("cacheWriteTokens"), sum("reasoningTokens"),
+  sum("unpricedEvents"), sum("costUsd")
+FROM "CostRollupHourly" WHERE "orgId" = $1
+GROUP BY 2, 3, 4, 5, 6, 7, 8, 9`;
+
+/** Rebuilds the organization's hourly and daily roll-ups from its events in the caller's transaction. */
 export async function rebuildRollups(tx: Prisma.TransactionClient, orgId: string, timeZone: string): Promise<number> {
   await tx.costRollupHourly.deleteMany({ where: { orgId } });
-  return tx.$executeRawUnsafe(INSERT_ROLLUPS_FROM_EVENTS_SQL, orgId, timeZone);
+  await tx.costRollupDaily.deleteMany({ where: { orgId } });
+  const hours = await tx.$executeRawUnsafe(INSERT_ROLLUPS_FROM_EVENTS_SQL, orgId, timeZone);
+  await tx.$executeRawUnsafe(INSERT_DAILY_FROM_HOURLY_SQL, orgId, timeZone);
+  return hours;
 }
