@@ -8,23 +8,38 @@
 // and, in the same run on the same server, the rate of a raw `COPY` of the same rows into a fresh
 // copy of the "Event" table (no roll-ups), with the ratio between the two. The figures go to
 // docs/benchmarks.md unless --skip-docs. Everything started here is stopped on the way out.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { generateApiKey } from "@/lib/api-keys/key-material";
 import { loadCatalog } from "@/lib/pricing/catalog";
 import { createPricer, type PriceOverrideRule } from "@/lib/pricing/create-pricer";
 import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
 import { demoPriceOverrides, iterateDemoDays, type DemoEvent } from "@/prisma/demo/generate-demo-data";
+import {
+  CLOCK_TICKS,
+  cleanups,
+  describeMachine,
+  fmt,
+  machineBusySeconds,
+  percentile,
+  readProcesses,
+  ROOT,
+  runBenchmark,
+  startCluster,
+  subtree,
+  verdict,
+  withClient,
+  writeDocsSection,
+  type Machine,
+  type ProcInfo,
+} from "./harness";
 
-const ROOT = path.resolve(__dirname, "../..");
 const TARGET_EVENTS_PER_S = 20_000;
 const TARGET_COPY_SHARE = 0.3;
 const TARGET_RSS_MB = 600;
@@ -60,44 +75,6 @@ function readOptions(): Options {
 // ---------------------------------------------------------------------------------------------
 // Processes: /proc, for memory and CPU of process trees.
 
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-type ProcInfo = { pid: number; ppid: number; cmd: string; rssKb: number; cpuTicks: number };
-
-function readProcesses(): Map<number, ProcInfo> {
-  const procs = new Map<number, ProcInfo>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      // The command name is in parentheses and may hold spaces: split after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const status = readFileSync(`/proc/${name}/status`, "utf8");
-      const rss = /VmRSS:\s+(\d+)/.exec(status);
-      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-      procs.set(Number(name), { pid: Number(name), ppid: Number(fields[1]), cmd, rssKb: rss ? Number(rss[1]) : 0, cpuTicks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return procs;
-}
-
-function subtree(procs: Map<number, ProcInfo>, root: number): ProcInfo[] {
-  const children = new Map<number, number[]>();
-  for (const p of procs.values()) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
-  const out: ProcInfo[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    const p = procs.get(pid);
-    if (!p) continue;
-    out.push(p);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return out;
-}
-
 /** The Next.js server inside the tree `npm start` made: the topmost process running `next start` or `next-server`. */
 function findNextServer(procs: Map<number, ProcInfo>, root: number): number | null {
   const tree = subtree(procs, root);
@@ -114,13 +91,6 @@ function processLabel(cmd: string): string {
 }
 
 type Usage = { nextRssMb: number; treeRssMb: number; treeBreakdown: string; appCpuS: number; pgCpuS: number; machineBusyS: number };
-
-/** CPU seconds the whole machine spent busy since boot (all cores), from /proc/stat. */
-function machineBusySeconds(): number {
-  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
-}
 
 function sampleUsage(appRoot: number, postmaster: number | null): Usage {
   const procs = readProcesses();
@@ -144,41 +114,6 @@ function sampleUsage(appRoot: number, postmaster: number | null): Usage {
 
 // ---------------------------------------------------------------------------------------------
 // Set-up and tear-down.
-
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error(`! clean-up: ${(error as Error).message}`);
-    }
-  }
-}
-
-function startCluster(): { url: string; dir: string; envFile: string } {
-  const work = mkdtempSync(path.join(tmpdir(), "marginal-bench-"));
-  const envFile = path.join(work, "pg.env");
-  const started = spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "start", "--env-file", envFile], { stdio: ["ignore", "ignore", "inherit"] });
-  if (started.status !== 0) throw new Error("could not start a throwaway PostgreSQL cluster");
-  cleanups.push(() => {
-    spawnSync("bash", [path.join(ROOT, "scripts/pg-test-cluster.sh"), "stop", envFile], { stdio: ["ignore", "ignore", "inherit"] });
-    rmSync(work, { recursive: true, force: true });
-  });
-  const env = readFileSync(envFile, "utf8");
-  const value = (name: string) => /=(.*)$/.exec(env.split("\n").find((l) => l.startsWith(`export ${name}=`)) ?? "")?.[1]?.replace(/^'|'$/g, "") ?? "";
-  return { url: value("TEST_DATABASE_URL"), dir: value("PG_TEST_DIR"), envFile };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freePort(from: number): Promise<number> {
   const { createServer } = await import("node:net");
@@ -286,11 +221,6 @@ async function postBatch(url: string, key: string, body: string): Promise<BatchR
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function* chunkLines(lines: string[], size = 2_000): Generator<string> {
   for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join("");
 }
@@ -298,7 +228,7 @@ function* chunkLines(lines: string[], size = 2_000): Generator<string> {
 type Results = {
   command: string;
   date: string;
-  machine: { nproc: number; cpu: string; memoryGb: number; postgres: string; node: string };
+  machine: Machine;
   options: Options;
   events: number;
   seconds: number;
@@ -478,7 +408,7 @@ async function main(): Promise<void> {
   const results: Results = {
     command,
     date: new Date().toISOString(),
-    machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10, postgres: postgresVersion, node: process.version },
+    machine: describeMachine(postgresVersion),
     options,
     events: total,
     seconds,
@@ -533,9 +463,6 @@ async function explainOneBatch(databaseUrl: string, orgId: string, timeZone: str
   });
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-
 function summaryLines(r: Results): string[] {
   const copyShare = r.ratio;
   return [
@@ -558,11 +485,8 @@ const START = "<!-- bench:ingest results: written by scripts/bench/ingest.ts -->
 const END = "<!-- /bench:ingest results -->";
 
 function writeDocs(r: Results): void {
-  const file = path.join(ROOT, "docs", "benchmarks.md");
-  let doc = readFileSync(file, "utf8");
   const met = r.eventsPerS >= TARGET_EVENTS_PER_S && r.ratio >= TARGET_COPY_SHARE && r.peakNextRssMb < TARGET_RSS_MB;
   const status = `${met ? "met" : "missed"}: ${fmt(r.eventsPerS)} events/s, ${fmt(r.ratio * 100, 1)}% of COPY, ${fmt(r.peakNextRssMb)} MB (${r.date.slice(0, 10)}, see below)`;
-  doc = doc.replace(/^(\| ingest ≥ 20,000 events\/s[^|]*\| `bench:ingest` \| )[^|\n]*(\|)$/m, `$1${status} $2`);
   const section = [
     START,
     "## Ingest (`npm run bench:ingest`)",
@@ -575,27 +499,7 @@ function writeDocs(r: Results): void {
     ...(r.explain ? ["", "EXPLAIN ANALYZE of the ingest statement for one batch of 1,000:", "", "```", r.explain, "```"] : []),
     END,
   ].join("\n");
-  const startAt = doc.indexOf(START);
-  const endAt = doc.indexOf(END);
-  doc = startAt >= 0 && endAt > startAt ? doc.slice(0, startAt) + section + doc.slice(endAt + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, doc);
+  writeDocsSection(START, END, section, (doc) => doc.replace(/^(\| ingest ≥ 20,000 events\/s[^|]*\| `bench:ingest` \| )[^|\n]*(\|)$/m, `$1${status} $2`));
 }
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n! ${signal}: stopping what the benchmark started`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(`! ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanUp();
-  });
+runBenchmark(main);
