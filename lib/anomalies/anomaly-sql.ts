@@ -13,19 +13,19 @@ export type DailyModelRow = {
 
 /**
  * Daily calls, tokens and cost per feature and per workflow, each by provider/model, in one
- * statement over `CostRollupHourly`. Roll-up hours are the organization's local hours, so
- * `date_trunc('day', hour, zone)` is their local day. The roll-up rows are first summed per day and
- * dimension values (a hash aggregate into a few thousand groups, no sort of the hour rows), then
+ * statement over `CostRollupDaily`, whose days are the organization's local days (today's row
+ * holds today so far). The roll-up rows are first summed per day and dimension values (a hash
+ * aggregate into a few thousand groups), then
  * GROUPING SETS split that small result per feature and per workflow. Calls outside any workflow
  * (`''`) are no workflow.
  */
 export function buildDailyModelSql(options: { orgId: string; timeZone: string; from: Date; to: Date }): { text: string; params: unknown[] } {
   const text = `
 WITH daily AS (
-  SELECT date_trunc('day', "hour", $4::text) AS d, "feature" AS feature, "workflow" AS workflow, "provider" AS provider, "model" AS model,
+  SELECT "day" AS d, "feature" AS feature, "workflow" AS workflow, "provider" AS provider, "model" AS model,
     sum("events") AS events, sum("inputTokens" + "outputTokens") AS tokens, sum("costUsd") AS cost
-  FROM "CostRollupHourly"
-  WHERE "orgId" = $1 AND "hour" >= $2::timestamptz AND "hour" < $3::timestamptz
+  FROM "CostRollupDaily"
+  WHERE "orgId" = $1 AND "day" >= $2::timestamptz AND "day" < $3::timestamptz
   GROUP BY 1, 2, 3, 4, 5
 )
 SELECT grouping(feature) AS by_workflow, to_char(d AT TIME ZONE $4::text, 'YYYY-MM-DD') AS day, feature, workflow, model,
