@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { acknowledgeAlertSchema } from "@/lib/alerts/schemas";
+import { createBudgetSchema, updateBudgetSchema } from "@/lib/budgets/schemas";
 import { eventSchema } from "@/lib/ingest/schemas";
 import { outcomeSchema } from "@/lib/outcomes/schemas";
 import { createPriceOverrideSchema } from "@/lib/price-overrides/schemas";
@@ -125,6 +127,72 @@ addOpenApiOperation("/api/v1/runs/{run_id}", "get", {
   scope: "read",
   parameters: [{ name: "run_id", in: "path", required: true, schema: { type: "string" } }],
   responses: { "200": "The run and its steps", "401": "No `read` scope", "404": "No such run in this organization" },
+});
+
+const budgetId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const budgetRead = "`{ id, name, scope, period, amount_usd, yellow_pct, red_pct, workflow_cap_pct, channels, level, spend_usd, forecast_usd, reason, workflows, period_start, period_end, evaluated_at }`; webhook secrets are never read back (`has_secret`)";
+addOpenApiOperation("/api/v1/budgets", "get", {
+  summary: "Budgets with their current level (green, yellow, red), spend, forecast and reason",
+  scope: "read",
+  responses: { "200": `\`{ budgets: [...] }\`, red first; each ${budgetRead}`, "401": "Not authenticated" },
+});
+addOpenApiOperation("/api/v1/budgets", "post", {
+  summary: "Create a budget; it is evaluated at once",
+  description: "Thresholds default to yellow 80%, red 100%, workflow cap 20% (0 turns the cap off). Level changes raise alerts delivered to `channels`.",
+  scope: "manage",
+  requestBody: { required: true, ...json(jsonSchema(createBudgetSchema)) },
+  responses: { "201": `The budget: ${budgetRead}`, "400": "Invalid fields, each named", "401": "No `manage` scope", "403": "A role below FINANCE" },
+});
+addOpenApiOperation("/api/v1/budgets/{id}", "get", {
+  summary: "One budget with its level, spend, forecast, reason and the workflows driving it",
+  scope: "read",
+  parameters: [budgetId],
+  responses: { "200": `The budget: ${budgetRead}`, "401": "Not authenticated", "404": "No such budget in this organization" },
+});
+addOpenApiOperation("/api/v1/budgets/{id}", "patch", {
+  summary: "Change some of a budget's fields; it is evaluated again",
+  description: "A webhook channel sent without `secret` keeps the secret stored for the same URL; `secret: null` removes it.",
+  scope: "manage",
+  parameters: [budgetId],
+  requestBody: { required: true, ...json(jsonSchema(updateBudgetSchema)) },
+  responses: { "200": "The budget", "400": "Invalid fields, each named", "401": "No `manage` scope", "404": "No such budget in this organization" },
+});
+addOpenApiOperation("/api/v1/budgets/{id}", "delete", {
+  summary: "Delete a budget; its alerts stay in the feed",
+  scope: "manage",
+  parameters: [budgetId],
+  responses: { "204": "Deleted", "401": "No `manage` scope", "404": "No such budget in this organization" },
+});
+addOpenApiOperation("/api/v1/alerts", "get", {
+  summary: "The alert feed, newest first, with each alert's delivery status per channel",
+  scope: "read",
+  parameters: [
+    query("limit", "1 to 200 (default 50)", { type: "integer" }),
+    query("before", "The next page: `next_before` of the previous page (an alert id)"),
+    query("budget_id", "Only this budget's alerts"),
+    query("unacknowledged", "Only alerts not yet acknowledged", { type: "boolean" }),
+  ],
+  responses: { "200": "`{ alerts: [{ id, kind, budget_id, title, level, previous_level, spend_usd, amount_usd, forecast_usd, reason, created_at, acknowledged_at, acknowledged_by, note, deliveries }], next_before }`", "400": "A bad parameter, named", "401": "Not authenticated" },
+});
+addOpenApiOperation("/api/v1/alerts/{id}/acknowledge", "post", {
+  summary: "Acknowledge an alert, with an optional note",
+  scope: "manage",
+  parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+  requestBody: { required: false, ...json(jsonSchema(acknowledgeAlertSchema)) },
+  responses: { "200": "The alert with its deliveries and every delivery attempt", "400": "Invalid note", "401": "No `manage` scope", "404": "No such alert in this organization", "409": "Already acknowledged" },
+});
+
+addOpenApiOperation("/api/v1/anomalies", "get", {
+  summary: "Cost spikes per feature and workflow (SPEC 5), largest first, with their size and likely cause",
+  description:
+    "Each of the last `days` local days (today so far included) is judged against the 28 local days before it: a spike when (cost − median) ÷ max(MAD × 1.4826, 5 % of median, $0.01) ≥ 5, the cost is at least 1.5 × the baseline's 90th percentile, and it exceeds the median by at least $1. The cause is the largest of the volume, retries_errors, tokens_per_call, model_mix and unit_price effects, which add up to the excess exactly.",
+  scope: "read",
+  parameters: [query("days", "Local days to judge, ending today: 1 to 31 (default 7)", { type: "integer", minimum: 1, maximum: 31 })],
+  responses: {
+    "200": "`{ from, to, days, anomalies: [{ dimension, value, date, cost_usd, baseline_median_usd, baseline_mad_usd, baseline_days, excess_usd, ratio, z_score, cause: { kind, detail, share, effects_usd, today, baseline } }] }`",
+    "400": "A bad `days`, named",
+    "401": "No `read` scope",
+  },
 });
 
 /** The OpenAPI 3.1 document for every `/api/v1` endpoint. */
