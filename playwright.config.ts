@@ -106,6 +106,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: nextAuthSecret,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The budget worker evaluates every 2 s, so e2e/budgets.spec.ts sees level changes quickly.
+      MARGINAL_BUDGET_EVAL_INTERVAL_MS: "2000",
     },
   },
 });

@@ -14,7 +14,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   ]);
   const base = `/o/${ctx.orgSlug}`;
   const sections: NavSection[] = [
-    { items: [{ label: "Overview", href: base, exact: true }, { label: "Features", href: `${base}/features` }, { label: "Explorer", href: `${base}/explorer` }, { label: "Workflows", href: `${base}/workflows` }, { label: "Why did it change", href: `${base}/why` }] },
+    { items: [{ label: "Overview", href: base, exact: true }, { label: "Features", href: `${base}/features` }, { label: "Explorer", href: `${base}/explorer` }, { label: "Workflows", href: `${base}/workflows` }, { label: "Why did it change", href: `${base}/why` }, { label: "Budgets", href: `${base}/budgets` }, { label: "Alerts", href: `${base}/alerts` }] },
     {
       title: "Settings",
       items: [
