@@ -22,7 +22,7 @@ async function ensureOrganizations(): Promise<void> {
   // Imported after migrating: these open the app's own database connection.
   const { ensureDemoOrganization, ensureInitialOrganization } = await import("@/lib/setup/start-up-organizations");
   const { priceUnpricedEvents } = await import("@/lib/price-overrides/price-unpriced-events");
-  const { getConnection } = await import("@/lib/db");
+  const { db, getConnection } = await import("@/lib/db");
   try {
     const initial = await ensureInitialOrganization();
     const demo = embedded || process.env.MARGINAL_DEMO === "1" ? await ensureDemoOrganization() : null;
@@ -38,6 +38,12 @@ async function ensureOrganizations(): Promise<void> {
       if (loaded) {
         console.log(`› Loaded demo data: ${loaded.events.toLocaleString("en-US")} events, ${loaded.outcomes.toLocaleString("en-US")} run outcomes, ${loaded.revenue} revenue rows in ${(loaded.ms / 1000).toFixed(1)} s`);
       }
+      // One budget of each colour and the runaway agent's workflow cap, sized from its own spend.
+      const { ensureDemoBudgets } = await import("@/lib/budgets/demo-budgets");
+      const { systemContext } = await import("@/lib/setup/system-context");
+      const org = await db.organization.findUniqueOrThrow({ where: { id: demo.orgId } });
+      const budgets = await ensureDemoBudgets(systemContext(org, "system (demo)"));
+      if (budgets > 0) console.log(`› Created ${budgets} demo budgets`);
     }
     const priced = await priceUnpricedEvents();
     if (priced.events > 0) console.log(`› Priced ${priced.events.toLocaleString("en-US")} previously unpriced events`);

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { LevelLight } from "@/components/budgets/level-light";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { BudgetJson, BudgetLevel } from "@/lib/budgets/schemas";
+import type { BudgetJson } from "@/lib/budgets/schemas";
 import { formatUsdTotal } from "@/lib/format/format-money";
 import { rankBudgetLights } from "@/lib/overview/rank-budget-lights";
 
-const WORD: Record<BudgetLevel, string> = { red: "Red", yellow: "Yellow", green: "Green" };
 /** How many lights the overview lists; the budgets page has them all. */
 const SHOWN = 6;
 
@@ -32,7 +31,7 @@ export function BudgetLights({ budgets, budgetsHref }: { budgets: BudgetJson[]; 
           {ranked.slice(0, SHOWN).map((b) => (
             <li key={b.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5" data-testid="budget-light">
               <div className="min-w-0">
-                <Badge tone={b.level}>{WORD[b.level]}</Badge>{" "}
+                <LevelLight level={b.level} testId="overview-budget-level" />{" "}
                 <Link href={`${budgetsHref}/${b.id}`} className="font-medium text-slate-900 hover:underline">
                   {b.name}
                 </Link>
