@@ -30,7 +30,7 @@ export function BudgetLights({ budgets, budgetsHref }: { budgets: BudgetJson[]; 
         <ul className="divide-y divide-slate-100">
           {ranked.slice(0, SHOWN).map((b) => (
             <li key={b.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5" data-testid="budget-light">
-              <div className="min-w-0">
+              <div className="min-w-0 flex-1">
                 <LevelLight level={b.level} testId="overview-budget-level" />{" "}
                 <Link href={`${budgetsHref}/${b.id}`} className="font-medium text-slate-900 hover:underline">
                   {b.name}
