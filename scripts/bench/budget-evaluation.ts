@@ -8,15 +8,9 @@ import { parseArgs } from "node:util";
 import { createBudget } from "@/lib/budgets/create-budget";
 import { createBudgetWorkerState, runBudgetWorkerPass } from "@/lib/budgets/budget-worker";
 import { evaluateBudgets } from "@/lib/budgets/evaluate-budgets";
-import type { CreateBudgetInput } from "@/lib/budgets/schemas";
 import { db, getConnection } from "@/lib/db";
 import { systemContext } from "@/lib/setup/system-context";
-
-const PERIODS = ["day", "week", "month", "quarter"] as const;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { BENCH_BUDGET_DIMENSIONS, benchBudgetInputs, benchBudgetScopes, percentile, type BenchBudgetDimension } from "./harness";
 
 async function time(label: string, iterations: number, fn: () => Promise<unknown>): Promise<void> {
   await fn();
@@ -39,16 +33,15 @@ async function main(): Promise<void> {
   const iterations = Number(values.iterations);
 
   // Real scope values, the most used first, so budgets read realistic shares of the roll-ups.
-  const scopes: CreateBudgetInput["scope"][] = [{ dimension: "org" }];
-  for (const dimension of ["feature", "team", "customer", "workflow", "provider", "model"] as const) {
+  const top = {} as Record<BenchBudgetDimension, string[]>;
+  for (const dimension of BENCH_BUDGET_DIMENSIONS) {
     const rows = await db.costRollupHourly.groupBy({ by: [dimension], where: { orgId: org.id, [dimension]: { not: "" } }, _sum: { costUsd: true }, orderBy: { _sum: { costUsd: "desc" } }, take: 6 });
-    for (const row of rows) scopes.push({ dimension, value: (row as unknown as Record<string, string>)[dimension] });
+    top[dimension] = rows.map((row) => (row as unknown as Record<string, string>)[dimension]);
   }
+  const scopes = benchBudgetScopes(top);
   await db.budget.deleteMany({ where: { orgId: org.id } });
   const now = new Date();
-  for (let i = 0; i < count; i++) {
-    await createBudget(ctx, { name: `Bench ${i + 1}`, scope: scopes[i % scopes.length], period: PERIODS[i % PERIODS.length], amount_usd: String(100 * (1 + (i % 7))) }, now);
-  }
+  for (const input of benchBudgetInputs(count, scopes, (i) => String(100 * (1 + (i % 7))))) await createBudget(ctx, input, now);
   const rollups = await db.costRollupHourly.count({ where: { orgId: org.id } });
   console.log(`${count} budgets over ${scopes.length} scopes; the organization has ${rollups.toLocaleString("en-US")} roll-up rows`);
 

@@ -1,12 +1,13 @@
 // What the benchmarks under scripts/bench share: a throwaway PostgreSQL cluster and everything else
 // they start, stopped on the way out (also on Ctrl-C); CPU of process trees from /proc; the machine
-// they ran on; percentiles and number formatting; and the marked block each one rewrites in
-// docs/benchmarks.md.
+// they ran on; percentiles and number formatting; the budgets they give an organization; and the
+// marked block each one rewrites in docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { CreateBudgetInput } from "@/lib/budgets/schemas";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -165,4 +166,33 @@ export function writeDocsSection(start: string, end: string, section: string, ed
   const startAt = doc.indexOf(start);
   const endAt = doc.indexOf(end);
   writeFileSync(file, startAt >= 0 && endAt > startAt ? doc.slice(0, startAt) + section + doc.slice(endAt + end.length) : `${doc.trimEnd()}\n\n${section}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budgets: the shapes the benchmarks give an organization's budgets.
+
+/** The periods bench budgets cycle through. */
+export const BENCH_BUDGET_PERIODS = ["day", "week", "month", "quarter"] as const;
+/** The scope dimensions (besides the whole organization) bench budgets are spread over. */
+export const BENCH_BUDGET_DIMENSIONS = ["feature", "team", "customer", "workflow", "provider", "model"] as const;
+export type BenchBudgetDimension = (typeof BENCH_BUDGET_DIMENSIONS)[number];
+
+/** The scopes bench budgets cycle through: the organization, then each dimension's values in the order given (most spend first). */
+export function benchBudgetScopes(valuesByDimension: Record<BenchBudgetDimension, string[]>): CreateBudgetInput["scope"][] {
+  const scopes: CreateBudgetInput["scope"][] = [{ dimension: "org" }];
+  for (const dimension of BENCH_BUDGET_DIMENSIONS) for (const value of valuesByDimension[dimension]) scopes.push({ dimension, value });
+  return scopes;
+}
+
+/** `count` budgets named `Bench 1…`, cycling through `scopes` and the four periods; `amountUsd` sizes each. */
+export function benchBudgetInputs(
+  count: number,
+  scopes: CreateBudgetInput["scope"][],
+  amountUsd: (i: number, scope: CreateBudgetInput["scope"], period: (typeof BENCH_BUDGET_PERIODS)[number]) => string,
+): CreateBudgetInput[] {
+  return Array.from({ length: count }, (_, i) => {
+    const scope = scopes[i % scopes.length];
+    const period = BENCH_BUDGET_PERIODS[i % BENCH_BUDGET_PERIODS.length];
+    return { name: `Bench ${i + 1}`, scope, period, amount_usd: amountUsd(i, scope, period) };
+  });
 }

@@ -1,4 +1,4 @@
-// `npm run bench:ingest -- [--batches 200] [--clients 4] [--batch-size 1000] [--skip-docs] [--explain]`
+// `npm run bench:ingest -- [--batches 200] [--clients 4] [--batch-size 1000] [--budgets 0] [--skip-docs] [--explain]`
 //
 // SPEC 11's ingest target, measured end to end: a throwaway PostgreSQL cluster, the app built and
 // started with `npm start` against it, then batches of realistic events (the demo data's shape)
@@ -8,6 +8,13 @@
 // and, in the same run on the same server, the rate of a raw `COPY` of the same rows into a fresh
 // copy of the "Event" table (no roll-ups), with the ratio between the two. The figures go to
 // docs/benchmarks.md unless --skip-docs. Everything started here is stopped on the way out.
+//
+// With --budgets N, N budgets are created through POST /api/v1/budgets before the load (every scope
+// dimension, the four periods, amounts sized from the load's own spend so that some cross yellow or
+// red during it), and the app's budget worker runs as it does in production. Then also printed: the
+// detection delay of each alert the load caused, from the acknowledgement of the batch that took
+// the budget's spend over the threshold (replayed here in acknowledgement order, with the same
+// prices) to the alert's `createdAt`, against SPEC 5's 60 seconds.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -17,11 +24,16 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { from as copyFrom } from "pg-copy-streams";
 import { generateApiKey } from "@/lib/api-keys/key-material";
+import { budgetPeriod } from "@/lib/budgets/budget-period";
+import type { CreateBudgetInput } from "@/lib/budgets/schemas";
 import { loadCatalog } from "@/lib/pricing/catalog";
 import { createPricer, type PriceOverrideRule } from "@/lib/pricing/create-pricer";
 import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
 import { demoPriceOverrides, iterateDemoDays, type DemoEvent } from "@/prisma/demo/generate-demo-data";
 import {
+  BENCH_BUDGET_DIMENSIONS,
+  benchBudgetInputs,
+  benchBudgetScopes,
   CLOCK_TICKS,
   cleanups,
   describeMachine,
@@ -36,6 +48,7 @@ import {
   verdict,
   withClient,
   writeDocsSection,
+  type BenchBudgetDimension,
   type Machine,
   type ProcInfo,
 } from "./harness";
@@ -43,8 +56,13 @@ import {
 const TARGET_EVENTS_PER_S = 20_000;
 const TARGET_COPY_SHARE = 0.3;
 const TARGET_RSS_MB = 600;
+const TARGET_DETECTION_S = 60;
+/** How long after the load to wait for the alerts it should cause. */
+const ALERT_WAIT_MS = 180_000;
+/** The app's budget worker interval: the bench passes its environment on, so the app's default unless set. */
+const WORKER_INTERVAL_S = (Number(process.env.MARGINAL_BUDGET_EVAL_INTERVAL_MS) || 10_000) / 1000;
 
-type Options = { batches: number; clients: number; batchSize: number; copyRuns: number; skipDocs: boolean; explain: boolean };
+type Options = { batches: number; clients: number; batchSize: number; copyRuns: number; budgets: number; skipDocs: boolean; explain: boolean };
 
 function readOptions(): Options {
   const { values } = parseArgs({
@@ -53,13 +71,14 @@ function readOptions(): Options {
       clients: { type: "string", default: "4" },
       "batch-size": { type: "string", default: "1000" },
       "copy-runs": { type: "string", default: "3" },
+      budgets: { type: "string", default: "0" },
       "skip-docs": { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
     },
   });
-  const whole = (name: string, text: string | undefined, max: number) => {
+  const whole = (name: string, text: string | undefined, max: number, min = 1) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
     return n;
   };
   return {
@@ -67,6 +86,7 @@ function readOptions(): Options {
     clients: whole("clients", values.clients, 64),
     batchSize: whole("batch-size", values["batch-size"], 1000),
     copyRuns: whole("copy-runs", values["copy-runs"], 10),
+    budgets: whole("budgets", values.budgets, 500, 0),
     skipDocs: values["skip-docs"]!,
     explain: values.explain!,
   };
@@ -225,6 +245,212 @@ function* chunkLines(lines: string[], size = 2_000): Generator<string> {
   for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join("");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Budgets: created before the load, and the detection delay of the alerts the load causes.
+
+/** Multiples of a budget's spend at the end of the load its amount is set to, in turn; by spend alone red early, red late, yellow only, green, green (the workflow cap can still turn one red). */
+const AMOUNT_FACTORS = [0.6, 0.95, 1.1, 2, 10];
+const LEVELS = ["green", "yellow", "red"] as const;
+type Level = (typeof LEVELS)[number];
+
+/** A budget as created, and what the bench needs to replay its spend. */
+type PlannedBudget = {
+  id: string;
+  input: CreateBudgetInput;
+  amount: number;
+  /** Its level when created (evaluated at once; the forecast rule may already make it yellow). */
+  createdLevel: Level;
+  /** Its spend from the warm-up, and what each batch adds to its spend and to each workflow's (worked out before the load). */
+  base: Contribution;
+  perBatch: Contribution[];
+};
+
+type Contribution = { spend: number; workflows: Map<string, number> };
+
+/** An event's cost in USD as the server prices it (the COPY baseline's prices). */
+function eventCost(pricer: ReturnType<typeof createPricer>, e: DemoEvent): number {
+  const u = e.usage;
+  const price = pricer.priceEvent({
+    provider: e.provider,
+    model: e.model,
+    timestamp: new Date(e.timestamp),
+    inputTokens: u.input_tokens,
+    outputTokens: u.output_tokens,
+    cachedInputTokens: u.cached_input_tokens,
+    cacheWriteTokens: u.cache_write_tokens,
+    reasoningTokens: u.reasoning_tokens,
+  });
+  return Number(price.costUsd);
+}
+
+const dimensionValue = (e: DemoEvent, dimension: BenchBudgetDimension): string => e[dimension] ?? "";
+
+/**
+ * Creates `count` budgets through the API: the organization and the six most expensive values of
+ * each dimension in the load, the four periods, each amount a multiple (AMOUNT_FACTORS) of the
+ * spend its scope and period will have at the end of the load, so several cross a threshold during it.
+ */
+async function createBenchBudgets(
+  url: string,
+  key: string,
+  count: number,
+  load: { warmSent: DemoEvent[]; batches: DemoEvent[][] },
+  cost: Map<DemoEvent, number>,
+  timeZone: string,
+  now: Date,
+): Promise<PlannedBudget[]> {
+  const events = [...load.warmSent, ...load.batches.flat()];
+  const top = {} as Record<BenchBudgetDimension, string[]>;
+  for (const dimension of BENCH_BUDGET_DIMENSIONS) {
+    const byValue = new Map<string, number>();
+    for (const e of events) {
+      const value = dimensionValue(e, dimension);
+      if (value) byValue.set(value, (byValue.get(value) ?? 0) + cost.get(e)!);
+    }
+    top[dimension] = [...byValue].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([value]) => value);
+  }
+  const counter = (input: Pick<CreateBudgetInput, "scope" | "period">) => {
+    const { start, end } = budgetPeriod(now, input.period, timeZone);
+    const [from, to] = [start.getTime(), end.getTime()];
+    const dimension = input.scope.dimension;
+    return (e: DemoEvent) => {
+      const at = Date.parse(e.timestamp);
+      return at >= from && at < to && (dimension === "org" || dimensionValue(e, dimension) === input.scope.value);
+    };
+  };
+  const inputs = benchBudgetInputs(count, benchBudgetScopes(top), (i, scope, period) => {
+    const counts = counter({ scope, period });
+    const spend = events.reduce((sum, e) => (counts(e) ? sum + cost.get(e)! : sum), 0);
+    return spend > 0 ? Math.max(0.01, spend * AMOUNT_FACTORS[i % AMOUNT_FACTORS.length]).toFixed(2) : "100";
+  });
+  const planned: PlannedBudget[] = [];
+  for (const input of inputs) {
+    const response = await postOnce(`${url}/api/v1/budgets`, key, JSON.stringify(input));
+    if (response.status !== 201) throw new Error(`POST /api/v1/budgets answered ${response.status}: ${await response.text()}`);
+    const { id, level } = (await response.json()) as { id: string; level: Level };
+    const counts = counter(input);
+    const contribution = (batch: DemoEvent[]): Contribution => {
+      const c: Contribution = { spend: 0, workflows: new Map() };
+      for (const e of batch) {
+        if (!counts(e)) continue;
+        c.spend += cost.get(e)!;
+        if (e.workflow) c.workflows.set(e.workflow, (c.workflows.get(e.workflow) ?? 0) + cost.get(e)!);
+      }
+      return c;
+    };
+    planned.push({ id, input, amount: Number(input.amount_usd), createdLevel: level, base: contribution(load.warmSent), perBatch: load.batches.map(contribution) });
+  }
+  return planned;
+}
+
+/**
+ * A POST retried only when the connection failed: a kept-alive socket the server closed while the
+ * bench was busy pricing fails the next request before it is sent. The caller checks the count.
+ */
+async function postOnce(url: string, key: string, body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** When, replaying acknowledged batches in order, a budget first reached each level (SPEC 5's spend and workflow-cap rules; the forecast rule is not replayed). */
+type Crossings = { base: Level; final: Level; at: Partial<Record<Level, { ms: number; batch: number }>> };
+
+function replayBudget(b: PlannedBudget, ackOrder: number[], ackAt: number[]): Crossings {
+  const yellowAt = b.amount * 0.8;
+  const capAt = b.amount * 0.2;
+  let spend = 0;
+  let topWorkflow = 0;
+  const workflows = new Map<string, number>();
+  const add = (c: Contribution) => {
+    spend += c.spend;
+    for (const [workflow, cost] of c.workflows) {
+      const w = (workflows.get(workflow) ?? 0) + cost;
+      workflows.set(workflow, w);
+      topWorkflow = Math.max(topWorkflow, w);
+    }
+  };
+  const level = (): Level => (spend >= b.amount || topWorkflow > capAt ? "red" : spend >= yellowAt ? "yellow" : "green");
+  add(b.base);
+  const crossings: Crossings = { base: level(), final: level(), at: {} };
+  for (const i of ackOrder) {
+    add(b.perBatch[i]);
+    const now = level();
+    for (const l of LEVELS.slice(LEVELS.indexOf(crossings.base) + 1, LEVELS.indexOf(now) + 1)) crossings.at[l] ??= { ms: ackAt[i], batch: i };
+    crossings.final = now;
+  }
+  return crossings;
+}
+
+type AlertRow = { budget_id: string; level: Level; rule: string; created_at: Date };
+type TimedAlert = { budget: string; level: Level; rule: string; delayS: number; recent: boolean };
+
+type Detection = {
+  budgets: number;
+  /** Budgets the replay says should change level during the load, and how many of them got that alert in time. */
+  expected: number;
+  detected: number;
+  alerts: number;
+  timed: TimedAlert[];
+  forecast: number;
+  unmatched: number;
+  waitedS: number;
+  /** The worker's passes seen from the start of the load (seconds after it), and the load's length. */
+  passesS: number[];
+  loadS: number;
+};
+
+/**
+ * After the load: polls the Alert table until every budget the replay says changed level during the
+ * load has its alert (at most ALERT_WAIT_MS), then times each alert against the acknowledgement of
+ * the batch that crossed its threshold. A forecast alert has no crossing batch and is only counted.
+ */
+async function awaitDetection(databaseUrl: string, orgId: string, budgets: PlannedBudget[], crossings: Map<string, Crossings>, batches: DemoEvent[][], loadStartedAt: Date, loadEndedAt: number): Promise<Detection> {
+  const expected = budgets.filter((b) => {
+    const { base, final } = crossings.get(b.id)!;
+    return LEVELS.indexOf(final) > Math.max(LEVELS.indexOf(base), LEVELS.indexOf(b.createdLevel));
+  });
+  const recentFrom = Date.now() - 26 * 3_600_000;
+  let alerts: AlertRow[] = [];
+  let detected = 0;
+  await withClient(databaseUrl, async (c) => {
+    for (;;) {
+      alerts = (
+        await c.query<AlertRow>(
+          `SELECT "budgetId" AS budget_id, level, details->>'rule' AS rule, "createdAt" AS created_at FROM "Alert" WHERE "orgId" = $1 AND kind = 'budget' AND "createdAt" >= $2 ORDER BY "createdAt"`,
+          [orgId, loadStartedAt],
+        )
+      ).rows;
+      detected = expected.filter((b) => alerts.some((a) => a.budget_id === b.id && a.level === crossings.get(b.id)!.final)).length;
+      if (detected === expected.length || Date.now() - loadEndedAt > ALERT_WAIT_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+  const names = new Map(budgets.map((b) => [b.id, `${b.input.name} (${b.input.scope.dimension}${b.input.scope.value ? ` ${b.input.scope.value}` : ""}, ${b.input.period})`]));
+  const timed: TimedAlert[] = [];
+  let forecast = 0;
+  let unmatched = 0;
+  for (const a of alerts) {
+    if (a.rule === "forecast") {
+      forecast++;
+      continue;
+    }
+    const crossing = crossings.get(a.budget_id)?.at[a.level];
+    if (!crossing) {
+      unmatched++;
+      continue;
+    }
+    const newest = Math.max(...batches[crossing.batch].map((e) => Date.parse(e.timestamp)));
+    timed.push({ budget: names.get(a.budget_id) ?? a.budget_id, level: a.level, rule: a.rule, delayS: (a.created_at.getTime() - crossing.ms) / 1000, recent: newest >= recentFrom });
+  }
+  return { budgets: budgets.length, expected: expected.length, detected, alerts: alerts.length, timed, forecast, unmatched, waitedS: (Date.now() - loadEndedAt) / 1000, passesS: [], loadS: 0 };
+}
+
 type Results = {
   command: string;
   date: string;
@@ -254,6 +480,7 @@ type Results = {
   copyEventsPerS: number;
   ratio: number;
   explain: string | null;
+  detection: Detection | null;
 };
 
 async function main(): Promise<void> {
@@ -300,12 +527,27 @@ async function main(): Promise<void> {
     const response = await fetch(`${url}/api/v1/prices`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(override) });
     if (!response.ok) throw new Error(`POST /api/v1/prices answered ${response.status}: ${await response.text()}`);
   }
+  // The same prices here, for the COPY baseline's rows and the budgets' replay.
+  const rules: PriceOverrideRule[] = overrides.map((o) => ({
+    kind: o.kind,
+    provider: o.provider,
+    model: o.kind === "custom" ? o.model : null,
+    discountPct: o.kind === "discount" ? String(o.discount_pct) : null,
+    inputPrice: o.kind === "custom" ? String(o.input_price) : null,
+    outputPrice: o.kind === "custom" ? String(o.output_price) : null,
+    cacheReadPrice: null,
+    cacheWritePrice: null,
+    reasoningPrice: null,
+    effectiveFrom: new Date(`${o.effective_from}T00:00:00Z`),
+  }));
+  const pricer = createPricer(loadCatalog(), rules);
 
   console.log(`› Generating ${total.toLocaleString("en-US")} events (${options.batches} batches of ${options.batchSize})`);
   const events: DemoEvent[] = [];
   for (const day of iterateDemoDays({ now, events: total, seed: 2026, idPrefix: `bench-${randomBytes(3).toString("hex")}` })) events.push(...day.events);
-  const bodies: string[] = [];
-  for (let i = 0; i < events.length; i += options.batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + options.batchSize) }));
+  const batches: DemoEvent[][] = [];
+  for (let i = 0; i < events.length; i += options.batchSize) batches.push(events.slice(i, i + options.batchSize));
+  const bodies = batches.map((batch) => JSON.stringify({ events: batch }));
   // Warm-up, not timed: one small batch per client opens connections and loads the route's code.
   const warmEvents = [...iterateDemoDays({ now, days: 1, events: 1000, seed: 1, idPrefix: `warm-${randomBytes(3).toString("hex")}` })].flatMap((d) => d.events);
   let acknowledged = 0;
@@ -315,6 +557,32 @@ async function main(): Promise<void> {
       acknowledged += r.accepted + r.duplicates;
     }),
   );
+
+  const org = await withClient(databaseUrl, async (c) => (await c.query<{ id: string; time_zone: string }>(`SELECT id, "timeZone" AS time_zone FROM "Organization" WHERE name = 'Bench Ingest Co'`)).rows[0]);
+  // With budgets, the worker's evaluating passes from their creation on: such a pass stamps every
+  // budget with its start time (creating one stamps only that budget).
+  const passes = new Set<number>();
+  let watchPasses = options.budgets > 0;
+  const watchFrom = new Date();
+  const passWatcher = !watchPasses
+    ? Promise.resolve()
+    : withClient(databaseUrl, async (c) => {
+        while (watchPasses) {
+          const sql = `SELECT "evaluatedAt" AS at FROM "Budget" WHERE "orgId" = $1 AND "evaluatedAt" >= $2 GROUP BY 1 HAVING count(*) > 1`;
+          for (const row of (await c.query<{ at: Date }>(sql, [org.id, watchFrom])).rows) passes.add(row.at.getTime());
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      });
+  let budgets: PlannedBudget[] = [];
+  const cost = new Map<DemoEvent, number>();
+  const warmSent = warmEvents.slice(0, options.clients * 60);
+  if (options.budgets > 0) {
+    for (const e of [...warmSent, ...events]) cost.set(e, eventCost(pricer, e));
+    console.log(`› Creating ${options.budgets} budgets through POST /api/v1/budgets`);
+    budgets = await createBenchBudgets(url, key, options.budgets, { warmSent, batches }, cost, org.time_zone, now);
+    const stored = await withClient(databaseUrl, async (c) => Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Budget" WHERE "orgId" = $1`, [org.id])).rows[0].n));
+    if (stored !== options.budgets) throw new Error(`${stored} budgets stored, expected ${options.budgets}`);
+  }
 
   console.log(`› Sending from ${options.clients} concurrent clients`);
   const latencies: number[] = [];
@@ -326,6 +594,8 @@ async function main(): Promise<void> {
   const loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const before = sampleUsage(app.pid!, postmaster);
   const clientCpuBefore = process.cpuUsage();
+  const ackAt: number[] = new Array<number>(bodies.length);
+  const loadStartedAt = new Date();
   const sampler = setInterval(() => {
     const usage = sampleUsage(app.pid!, postmaster);
     peakNext = Math.max(peakNext, usage.nextRssMb);
@@ -337,6 +607,7 @@ async function main(): Promise<void> {
     Array.from({ length: options.clients }, async () => {
       for (let i = next++; i < bodies.length; i = next++) {
         const r = await postBatch(url, key, bodies[i]);
+        ackAt[i] = Date.now();
         latencies.push(r.ms);
         retries += r.retries;
         acknowledged += r.accepted + r.duplicates;
@@ -348,11 +619,23 @@ async function main(): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
   const after = sampleUsage(app.pid!, postmaster);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  let detection: Detection | null = null;
+  if (budgets.length > 0) {
+    console.log(`› Waiting for the alerts the load should cause (the app's budget worker, at most ${ALERT_WAIT_MS / 1000} s)`);
+    const ackOrder = batches.map((_, i) => i).sort((a, b) => ackAt[a] - ackAt[b]);
+    const crossings = new Map(budgets.map((b) => [b.id, replayBudget(b, ackOrder, ackAt)]));
+    detection = await awaitDetection(databaseUrl, org.id, budgets, crossings, batches, loadStartedAt, Date.now());
+    watchPasses = false;
+    await passWatcher;
+    detection.passesS = [...passes].sort((a, b) => a - b).map((at) => (at - loadStartedAt.getTime()) / 1000);
+    detection.loadS = seconds;
+  }
+  // The memory peak covers the load and, with budgets, the wait for their alerts.
+  clearInterval(sampler);
   peakNext = Math.max(peakNext, after.nextRssMb);
   if (after.treeRssMb > peakTree) [peakTree, peakTreeBreakdown] = [after.treeRssMb, after.treeBreakdown];
-  const clientCpu = process.cpuUsage(clientCpuBefore);
 
   const counts = await withClient(databaseUrl, async (c) => {
     const [row] = (
@@ -369,19 +652,6 @@ async function main(): Promise<void> {
   // The raw COPY baseline: the same rows, priced the same way, into a fresh copy of "Event" with
   // its keys and indexes but nothing else. Rendering the lines is not timed; only the COPY is.
   console.log(`› COPY baseline: the same ${total.toLocaleString("en-US")} rows into a fresh copy of "Event"`);
-  const rules: PriceOverrideRule[] = overrides.map((o) => ({
-    kind: o.kind,
-    provider: o.provider,
-    model: o.kind === "custom" ? o.model : null,
-    discountPct: o.kind === "discount" ? String(o.discount_pct) : null,
-    inputPrice: o.kind === "custom" ? String(o.input_price) : null,
-    outputPrice: o.kind === "custom" ? String(o.output_price) : null,
-    cacheReadPrice: null,
-    cacheWritePrice: null,
-    reasoningPrice: null,
-    effectiveFrom: new Date(`${o.effective_from}T00:00:00Z`),
-  }));
-  const pricer = createPricer(loadCatalog(), rules);
   const lines = events.map((e) => toCopyLine(counts.org_id, e, pricer));
   // Several COPYs, each into its own fresh table, and the median: one COPY takes a second or two,
   // short enough for a neighbour's burst of CPU to swing it.
@@ -434,6 +704,7 @@ async function main(): Promise<void> {
     copyEventsPerS: total / copySeconds,
     ratio: total / seconds / (total / copySeconds),
     explain,
+    detection,
   };
   printResults(results);
   if (!options.skipDocs) {
@@ -472,6 +743,27 @@ function summaryLines(r: Results): string[] {
     `server memory, peak RSS: next start tree ${fmt(r.peakNextRssMb)} MB (target < ${TARGET_RSS_MB}: ${verdict(r.peakNextRssMb < TARGET_RSS_MB)}); whole npm start tree ${fmt(r.peakTreeRssMb)} MB (${r.peakTreeBreakdown})`,
     `acknowledged events ${fmt(r.acknowledged)} = rows stored ${fmt(r.stored)}: ${r.acknowledged === r.stored ? "yes" : "NO"}; roll-up events ${fmt(r.rollupEvents)}, roll-up cost = event cost: ${r.rollupCostMatches ? "yes" : "NO"}`,
     `CPU during the load: app ${fmt(r.appCpuS, 1)} s, PostgreSQL ${fmt(r.pgCpuS, 1)} s, bench client ${fmt(r.clientCpuS, 1)} s, other processes ${fmt(r.otherCpuS, 1)} s, over ${fmt(r.seconds, 1)} s wall on ${r.machine.nproc} cores (${fmt(r.seconds * r.machine.nproc, 1)} CPU-s available); load average before: ${r.loadBefore}`,
+    ...(r.detection ? detectionLines(r.detection) : []),
+  ];
+}
+
+function detectionLines(d: Detection): string[] {
+  const delays = d.timed.map((t) => t.delayS).sort((a, b) => a - b);
+  const met = d.detected === d.expected && delays.length > 0 && delays[delays.length - 1] <= TARGET_DETECTION_S;
+  const group = (recent: boolean) => {
+    const ds = d.timed.filter((t) => t.recent === recent).map((t) => t.delayS).sort((a, b) => a - b);
+    return ds.length ? `${ds.length} (p50 ${fmt(percentile(ds, 50), 1)} s, max ${fmt(ds[ds.length - 1], 1)} s)` : "none";
+  };
+  const listed = [...d.timed].sort((a, b) => b.delayS - a.delayS).map((t) => `${t.budget} ${t.level} (${t.rule}) ${fmt(t.delayS, 1)} s`);
+  return [
+    `budgets: ${d.budgets} (created through the API before the load; the app's budget worker every ${fmt(WORKER_INTERVAL_S)} s); ${d.expected} should change level during the load (replay of the acknowledged batches), ${d.detected} got that alert (waited ${fmt(d.waitedS, 1)} s after the load)`,
+    delays.length
+      ? `detection delay, acknowledgement of the crossing batch → alert createdAt, ${delays.length} alerts: p50 ${fmt(percentile(delays, 50), 1)} s, max ${fmt(delays[delays.length - 1], 1)} s (target ≤ ${TARGET_DETECTION_S} s: ${verdict(met)}); crossing batch holding events of the last 26 h: ${group(true)}; only older events: ${group(false)}`
+      : `detection delay: no alert to time (target ≤ ${TARGET_DETECTION_S} s: ${verdict(false)})`,
+    `budget worker passes that evaluated the ${d.budgets} budgets (passes that found no new recent roll-ups skip them), seconds from the start of the load, which took ${fmt(d.loadS, 1)} s: ${
+      d.passesS.map((x) => `${x >= 0 ? "+" : ""}${fmt(x, 1)}`).join(", ") || "none"
+    }`,
+    `alerts during the run: ${d.alerts} (${d.timed.length} timed, ${d.forecast} from the forecast rule, not timed: no single batch crosses it; ${d.unmatched} the replay does not explain)${listed.length ? `; slowest first: ${listed.slice(0, 12).join("; ")}` : ""}`,
   ];
 }
 
@@ -483,8 +775,11 @@ function printResults(r: Results): void {
 
 const START = "<!-- bench:ingest results: written by scripts/bench/ingest.ts -->";
 const END = "<!-- /bench:ingest results -->";
+const BUDGETS_START = "<!-- bench:ingest --budgets results: written by scripts/bench/ingest.ts -->";
+const BUDGETS_END = "<!-- /bench:ingest --budgets results -->";
 
 function writeDocs(r: Results): void {
+  if (r.detection) return writeBudgetDocs(r);
   const met = r.eventsPerS >= TARGET_EVENTS_PER_S && r.ratio >= TARGET_COPY_SHARE && r.peakNextRssMb < TARGET_RSS_MB;
   const status = `${met ? "met" : "missed"}: ${fmt(r.eventsPerS)} events/s, ${fmt(r.ratio * 100, 1)}% of COPY, ${fmt(r.peakNextRssMb)} MB (${r.date.slice(0, 10)}, see below)`;
   const section = [
@@ -500,6 +795,23 @@ function writeDocs(r: Results): void {
     END,
   ].join("\n");
   writeDocsSection(START, END, section, (doc) => doc.replace(/^(\| ingest ≥ 20,000 events\/s[^|]*\| `bench:ingest` \| )[^|\n]*(\|)$/m, `$1${status} $2`));
+}
+
+/** A run with budgets has its own block; the status table keeps the plain run's figures. */
+function writeBudgetDocs(r: Results): void {
+  const section = [
+    BUDGETS_START,
+    `## Ingest with ${r.detection!.budgets} budgets (\`npm run bench:ingest -- --budgets ${r.detection!.budgets}\`)`,
+    "",
+    `Command: \`${r.command}\` (${fmt(r.options.batches)} batches of ${fmt(r.options.batchSize)} events, ${r.options.clients} concurrent clients, demo-shaped events over 90 days).`,
+    `Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB memory, PostgreSQL ${r.machine.postgres} (throwaway cluster: fsync, synchronous_commit and full_page_writes off), Node ${r.machine.node}; ${r.date}.`,
+    "The app (with its budget worker), PostgreSQL and the load generator share the machine.",
+    "",
+    ...summaryLines(r).map((l) => `- ${l}`),
+    ...(r.explain ? ["", "EXPLAIN ANALYZE of the ingest statement for one batch of 1,000:", "", "```", r.explain, "```"] : []),
+    BUDGETS_END,
+  ].join("\n");
+  writeDocsSection(BUDGETS_START, BUDGETS_END, section);
 }
 
 runBenchmark(main);
