@@ -1,4 +1,5 @@
 import "server-only";
+import { expensesImportKind, vendorBillsImportKind } from "@/lib/shadow-ai/import-files";
 import { eventsImportKind } from "./import-events";
 import type { ImportKindDefinition } from "./types";
 
@@ -6,10 +7,14 @@ import type { ImportKindDefinition } from "./types";
  * The kinds `POST /api/v1/imports/{kind}` serves. A new kind is one module exporting an
  * `ImportKindDefinition` (permission, JSON field, preview, commit) and one line here.
  */
-const IMPORT_KINDS = new Map<string, ImportKindDefinition>([["events", eventsImportKind]]);
+const IMPORT_KINDS = new Map<string, ImportKindDefinition>([
+  ["events", eventsImportKind],
+  ["expenses", expensesImportKind],
+  ["vendor-bills", vendorBillsImportKind],
+]);
 
 /** Kinds the API names (SPEC 3) that are not served yet; they answer 404 with a clear message. */
-export const PLANNED_IMPORT_KINDS = ["expenses", "subscriptions", "vendor-bills", "revenue"] as const;
+export const PLANNED_IMPORT_KINDS = ["subscriptions", "revenue"] as const;
 
 /** The definition of an import kind, or null when there is no such kind (yet). */
 export function getImportKind(kind: string): ImportKindDefinition | null {

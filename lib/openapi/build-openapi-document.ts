@@ -5,6 +5,7 @@ import { eventSchema } from "@/lib/ingest/schemas";
 import { outcomeSchema } from "@/lib/outcomes/schemas";
 import { createPriceOverrideSchema } from "@/lib/price-overrides/schemas";
 import { revenueSchema } from "@/lib/revenue/schemas";
+import { sanctionToolSchema, updateFindingSchema } from "@/lib/shadow-ai/schemas";
 
 type Operation = {
   summary: string;
@@ -64,14 +65,16 @@ const paths: Record<string, Record<string, Operation>> = {
   },
   "/api/v1/imports/{kind}": {
     post: {
-      summary: "Import a CSV or JSON file (kind `events` now); `dry_run=true` previews and stores nothing",
+      summary: "Import a CSV or JSON file; `dry_run=true` previews and stores nothing",
+      description:
+        "`events` (scope `ingest`): CSV or `{ events: [...] }`. `expenses` (scope `manage`): CSV with date, employee or email, merchant, description, amount, currency, cost_center (headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `vendor-bills` (scope `manage`): an OpenAI organization costs page or an Anthropic cost report page as exported (`{ data: [...] }`); any error stores nothing. `subscriptions` and `revenue` answer 404 (not available yet).",
       scope: "ingest",
       parameters: [
         { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["events", "expenses", "subscriptions", "vendor-bills", "revenue"] } },
         query("dry_run", "Preview only", { type: "boolean" }),
       ],
       requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } } },
-      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
+      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope (`manage` for expenses and vendor bills)", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
     },
   },
   "/api/v1/otlp/v1/traces": {
@@ -196,6 +199,58 @@ addOpenApiOperation("/api/v1/anomalies", "get", {
 });
 
 /** The OpenAPI 3.1 document for every `/api/v1` endpoint. */
+const findingId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const findingRead = "`{ id, kind, key, title, total_usd, monthly_usd, people, first_seen, last_seen, evidence, owner, status, note, created_at, updated_at }`";
+addOpenApiOperation("/api/v1/shadow-ai/findings", "get", {
+  summary: "Shadow AI findings (SPEC 6), largest first: unsanctioned tools, duplicate spend, unattributed API spend, unknown keys or projects",
+  scope: "read",
+  parameters: [
+    query("status", "Only these statuses (repeatable)", { type: "array", items: { type: "string", enum: ["open", "sanctioned", "to_retire", "dismissed"] } }),
+    query("kind", "Only these kinds (repeatable)", { type: "array", items: { type: "string", enum: ["unsanctioned_tool", "duplicate_spend", "unattributed_api_spend", "unknown_key_or_project"] } }),
+  ],
+  responses: { "200": `\`{ findings: [${findingRead}] }\``, "400": "A bad filter, named", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/findings/{id}", "patch", {
+  summary: "Set a finding's status, owner or note (kept across audits), audited",
+  scope: "manage",
+  parameters: [findingId],
+  requestBody: { required: true, ...json(jsonSchema(updateFindingSchema)) },
+  responses: { "200": findingRead, "400": "Invalid fields", "401": "No `manage` scope", "404": "No such finding in this organization" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/sanctioned-tools", "get", {
+  summary: "The organization's approved AI tools (catalog ids) and central licenses",
+  scope: "read",
+  responses: { "200": "`{ sanctioned_tools: [{ vendor_id, vendor, product, note, licenses, created_at }] }`", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/sanctioned-tools", "post", {
+  summary: "Approve a catalog entry (or change its note and licenses); findings are recomputed",
+  scope: "manage",
+  requestBody: { required: true, ...json(jsonSchema(sanctionToolSchema)) },
+  responses: { "201": "The sanctioned tool", "400": "Invalid fields or not a catalog id", "401": "No `manage` scope" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/sanctioned-tools", "delete", {
+  summary: "Remove a tool from the approved list; findings are recomputed",
+  scope: "manage",
+  parameters: [query("vendor_id", "The catalog id", { type: "string" }, true)],
+  responses: { "204": "Removed", "400": "No vendor_id", "401": "No `manage` scope", "404": "Not on the list" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/summary", "get", {
+  summary: "AI spend per UTC month inside governance (sanctioned tools, tracked API cost) and outside it (unsanctioned tools, billed but untracked API spend)",
+  scope: "read",
+  responses: { "200": "`{ currency, months: [{ month, sanctioned_usd, unsanctioned_usd, tracked_api_usd, unattributed_api_usd, inside_usd, outside_usd }] }`", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/imports", "get", {
+  summary: "History of expense and vendor-bill imports, newest first",
+  scope: "read",
+  responses: { "200": "`{ imports: [{ id, kind, file_name, rows, total_usd, created_at, created_by, undone_at }] }`", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/shadow-ai/imports/{id}", "delete", {
+  summary: "Undo an import: delete its rows, mark it undone (audited), recompute findings",
+  scope: "manage",
+  parameters: [findingId],
+  responses: { "200": "`{ id, deleted }`", "401": "No `manage` scope", "404": "No such import in this organization", "409": "Already undone" },
+});
+
 export function buildOpenApiDocument(): Record<string, unknown> {
   const openApiPaths = Object.fromEntries(
     Object.entries(paths).map(([path, operations]) => [

@@ -1,0 +1,247 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { authorizeOrThrow, type OrgContext } from "@/lib/auth/org-context";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError, foundOrThrow } from "@/lib/errors/app-error";
+import { parseOrThrow } from "@/lib/errors/zod-issues";
+import { sumDecimals } from "@/lib/format/decimal";
+import type { ImportCommit, ImportInput, ImportKindDefinition, ImportPreview, ImportRowError } from "@/lib/imports/types";
+import { parseVendorBill, parseVendorBillText } from "@/lib/vendor-bills/parse-vendor-bill";
+import type { ParsedVendorBill } from "@/lib/vendor-bills/types";
+import { EXPENSE_FIELDS, expensesFromCsv, type PreparedExpenses } from "./expenses-from-csv";
+import { runShadowAiAudit } from "./run-audit";
+
+const MAX_LISTED_ERRORS = 200;
+// Rows per statement: keeps bind parameters far under PostgreSQL's 65,535 for a 50,000-row file.
+const CHUNK = 1_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
+  return out;
+}
+const SAMPLE_SIZE = 20;
+
+/** A committed Shadow AI import: the batch it created (null when every row was already stored). */
+export type ShadowAiImportCommit = ImportCommit & { importId: string | null };
+
+const expenseMappingSchema = z.record(z.string().max(200), z.enum(EXPENSE_FIELDS).nullable());
+
+function prepareExpenses(input: ImportInput): PreparedExpenses {
+  if (input.format === "json") {
+    throw new AppError("INVALID_INPUT", 'Send expenses as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
+      issues: [{ path: "(body)", message: "expenses are imported from CSV" }],
+    });
+  }
+  const { mapping } = parseOrThrow(z.object({ mapping: expenseMappingSchema.optional() }), { mapping: input.mapping });
+  return expensesFromCsv(input.text, mapping);
+}
+
+function expenseErrors(prepared: PreparedExpenses): ImportRowError[] {
+  return prepared.rows
+    .filter((r) => r.message !== null)
+    .slice(0, MAX_LISTED_ERRORS)
+    .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
+}
+
+async function countStoredHashes(ctx: OrgContext, table: "expense" | "billed", hashes: string[]): Promise<number> {
+  let stored = 0;
+  for (const part of chunks(hashes)) {
+    const where = { orgId: ctx.orgId, rowHash: { in: part } };
+    stored += table === "expense" ? await db.expenseTransaction.count({ where }) : await db.billedCost.count({ where });
+  }
+  return stored;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function storedHashes(tx: Tx, ctx: OrgContext, table: "expense" | "billed", hashes: string[]): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (const part of chunks(hashes)) {
+    const where = { orgId: ctx.orgId, rowHash: { in: part } };
+    const rows = table === "expense" ? await tx.expenseTransaction.findMany({ where, select: { rowHash: true } }) : await tx.billedCost.findMany({ where, select: { rowHash: true } });
+    for (const r of rows) stored.add(r.rowHash);
+  }
+  return stored;
+}
+
+/** `POST /api/v1/imports/expenses`: a CSV of expense and card lines, all rows or none, idempotent per row. */
+export const expensesImportKind = {
+  permission: "manage_shadow_ai",
+  jsonField: "expenses",
+  async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const prepared = prepareExpenses(input);
+    const valid = prepared.rows.flatMap((r) => (r.expense ? [{ line: r.line, ...r.expense }] : []));
+    return {
+      columns: prepared.columns,
+      warnings: prepared.warnings,
+      rows: prepared.rows.length,
+      valid: valid.length,
+      rejected: prepared.rows.length - valid.length,
+      duplicates: await countStoredHashes(
+        ctx,
+        "expense",
+        valid.map((v) => v.rowHash),
+      ),
+      errors: expenseErrors(prepared),
+      // The hash is storage detail, not something a person checks in a preview.
+      sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
+    };
+  },
+  async commit(ctx: OrgContext, input: ImportInput): Promise<ShadowAiImportCommit> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const prepared = prepareExpenses(input);
+    const errors = expenseErrors(prepared);
+    const rejected = prepared.rows.filter((r) => r.message !== null).length;
+    // All or nothing: a file with any bad row is refused whole, so a fix-and-retry never half-imports.
+    if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors, warnings: prepared.warnings, importId: null };
+    const rows = prepared.rows.map((r) => ({ line: r.line, ...r.expense! }));
+    const result = await db.$transaction(async (tx) => {
+      const stored = await storedHashes(tx, ctx, "expense", rows.map((r) => r.rowHash));
+      const fresh = rows.filter((r) => !stored.has(r.rowHash));
+      if (fresh.length === 0) return { importId: null, accepted: 0 };
+      const batch = await tx.importBatch.create({
+        data: { orgId: ctx.orgId, kind: "expenses", rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+      });
+      // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
+      const created = { count: 0 };
+      for (const part of chunks(fresh)) {
+        const inserted = await tx.expenseTransaction.createMany({
+          skipDuplicates: true,
+          data: part.map((r) => ({
+            orgId: ctx.orgId,
+            importId: batch.id,
+            rowHash: r.rowHash,
+            rowNumber: r.line,
+            date: new Date(`${r.date}T00:00:00Z`),
+            employee: r.employee,
+            email: r.email,
+            merchant: r.merchant,
+            description: r.description,
+            amountUsd: r.amountUsd,
+            currency: r.currency,
+            costCenter: r.costCenter,
+            vendorId: r.match?.vendorId ?? null,
+            product: r.match?.product ?? null,
+            category: r.match?.category ?? null,
+            apiProvider: r.match?.apiProvider ?? false,
+          })),
+        });
+        created.count += inserted.count;
+      }
+      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
+      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "expenses", rows: created.count, totalUsd: batch.totalUsd.toString() } });
+      return { importId: batch.id, accepted: created.count };
+    });
+    if (result.accepted > 0) await runShadowAiAudit(ctx);
+    return { rows: rows.length, accepted: result.accepted, duplicates: rows.length - result.accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId: result.importId };
+  },
+} satisfies ImportKindDefinition;
+
+function parseBill(input: ImportInput): ParsedVendorBill {
+  // The route reads `{ "data": [...] }` as rows: that is the vendors' own page shape, so an export is posted as it is.
+  return input.format === "json" ? parseVendorBill({ data: input.rows }) : parseVendorBillText(input.text);
+}
+
+function billErrors(bill: ParsedVendorBill): ImportRowError[] {
+  return bill.errors.slice(0, MAX_LISTED_ERRORS).map((e, index) => ({ line: null, index, id: e.path, message: `${e.path}: ${e.message}` }));
+}
+
+function billRowHashes(bill: ParsedVendorBill): string[] {
+  const occurrences = new Map<string, number>();
+  return bill.rows.map((r) => {
+    const content = JSON.stringify([r.vendor, r.date, r.project, r.apiKeyId, r.model, r.lineItem, r.amountUsd]);
+    const occurrence = (occurrences.get(content) ?? 0) + 1;
+    occurrences.set(content, occurrence);
+    return createHash("sha256").update(`${content}#${occurrence}`).digest("hex");
+  });
+}
+
+/** `POST /api/v1/imports/vendor-bills`: an OpenAI costs or Anthropic cost report page, stored as billed cost; any error stores nothing. */
+export const vendorBillsImportKind = {
+  permission: "manage_shadow_ai",
+  jsonField: "data",
+  async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { vendor: string | null; duplicates: number; totalUsd: string }> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const bill = parseBill(input);
+    return {
+      vendor: bill.vendor,
+      columns: [],
+      warnings: [],
+      rows: bill.rows.length + bill.errors.length,
+      valid: bill.rows.length,
+      rejected: bill.errors.length,
+      duplicates: await countStoredHashes(ctx, "billed", billRowHashes(bill)),
+      totalUsd: sumDecimals(bill.rows.map((r) => r.amountUsd)),
+      errors: billErrors(bill),
+      sample: bill.rows.slice(0, SAMPLE_SIZE),
+    };
+  },
+  async commit(ctx: OrgContext, input: ImportInput): Promise<ShadowAiImportCommit> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const bill = parseBill(input);
+    const total = bill.rows.length + bill.errors.length;
+    if (bill.errors.length > 0) return { rows: total, accepted: 0, duplicates: 0, rejected: bill.errors.length, errors: billErrors(bill), warnings: [], importId: null };
+    const hashes = billRowHashes(bill);
+    const result = await db.$transaction(async (tx) => {
+      const stored = await storedHashes(tx, ctx, "billed", hashes);
+      const fresh = bill.rows.map((r, i) => ({ ...r, rowHash: hashes[i] })).filter((r) => !stored.has(r.rowHash));
+      if (fresh.length === 0) return { importId: null, accepted: 0 };
+      const batch = await tx.importBatch.create({
+        data: { orgId: ctx.orgId, kind: "vendor-bills", rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+      });
+      // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
+      const created = { count: 0 };
+      for (const part of chunks(fresh)) {
+        const inserted = await tx.billedCost.createMany({
+          skipDuplicates: true,
+          data: part.map((r) => ({
+            orgId: ctx.orgId,
+            importId: batch.id,
+            rowHash: r.rowHash,
+            rowRef: r.rowRef,
+            vendor: r.vendor,
+            date: new Date(`${r.date}T00:00:00Z`),
+            month: r.month,
+            project: r.project,
+            apiKeyId: r.apiKeyId,
+            model: r.model,
+            lineItem: r.lineItem,
+            amountUsd: r.amountUsd,
+          })),
+        });
+        created.count += inserted.count;
+      }
+      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
+      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "vendor-bills", vendor: bill.vendor, rows: created.count, totalUsd: batch.totalUsd.toString() } });
+      return { importId: batch.id, accepted: created.count };
+    });
+    if (result.accepted > 0) await runShadowAiAudit(ctx);
+    return { rows: total, accepted: result.accepted, duplicates: total - result.accepted, rejected: 0, errors: [], warnings: [], importId: result.importId };
+  },
+} satisfies ImportKindDefinition;
+
+/** The organization's Shadow AI imports, newest first (the history the page undoes). */
+export async function listShadowAiImports(ctx: OrgContext) {
+  authorizeOrThrow(ctx, "read");
+  return db.importBatch.findMany({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "desc" }, take: 500 });
+}
+
+/** Undoes an import: deletes its rows, marks it undone (audited), then re-runs the audit. */
+export async function undoShadowAiImport(ctx: OrgContext, importId: string): Promise<{ id: string; deleted: number }> {
+  authorizeOrThrow(ctx, "manage_shadow_ai");
+  const deleted = await db.$transaction(async (tx) => {
+    const batch = foundOrThrow(await tx.importBatch.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id: importId } } }), "Import");
+    if (batch.undoneAt) throw new AppError("CONFLICT", "This import was already undone");
+    const where = { orgId: ctx.orgId, importId };
+    const removed = batch.kind === "expenses" ? await tx.expenseTransaction.deleteMany({ where }) : await tx.billedCost.deleteMany({ where });
+    await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: importId } }, data: { undoneAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "import.undo", targetType: "import", targetId: importId, before: { kind: batch.kind, rows: batch.rows, totalUsd: batch.totalUsd.toString() } });
+    return removed.count;
+  });
+  await runShadowAiAudit(ctx);
+  return { id: importId, deleted };
+}
