@@ -29,17 +29,21 @@ export function BudgetLights({ budgets, budgetsHref }: { budgets: BudgetJson[]; 
       ) : (
         <ul className="divide-y divide-slate-100">
           {ranked.slice(0, SHOWN).map((b) => (
-            <li key={b.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5" data-testid="budget-light">
-              <div className="min-w-0 flex-1">
-                <LevelLight level={b.level} testId="overview-budget-level" />{" "}
-                <Link href={`${budgetsHref}/${b.id}`} className="font-medium text-slate-900 hover:underline">
-                  {b.name}
-                </Link>
-                <p className="mt-0.5 truncate text-xs text-slate-500">{b.reason}</p>
+            <li key={b.id} className="py-2.5" data-testid="budget-light">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                <p>
+                  <LevelLight level={b.level} testId="overview-budget-level" />{" "}
+                  <Link href={`${budgetsHref}/${b.id}`} className="font-medium text-slate-900 hover:underline">
+                    {b.name}
+                  </Link>
+                </p>
+                <p className="text-sm tabular-nums text-slate-700">
+                  {formatUsdTotal(b.spend_usd)} of {formatUsdTotal(b.amount_usd)}
+                  {b.forecast_usd ? <span className="text-slate-500"> · forecast {formatUsdTotal(b.forecast_usd)}</span> : null}
+                </p>
               </div>
-              <p className="text-sm tabular-nums text-slate-700">
-                {formatUsdTotal(b.spend_usd)} of {formatUsdTotal(b.amount_usd)}
-                {b.forecast_usd ? <span className="text-slate-500"> · forecast {formatUsdTotal(b.forecast_usd)}</span> : null}
+              <p className="mt-0.5 truncate text-xs text-slate-500" title={b.reason}>
+                {b.reason}
               </p>
             </li>
           ))}

@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 /** A white panel with an optional title row. */
 export function Card({ title, description, actions, children }: { title?: string; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
-    // A titled card is a named region, so people using a screen reader (and tests) can find it by its title.
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    // A titled card is a named region, so people using a screen reader (and tests) can find it by its
+    // title. min-w-0: in a grid or flex row a wide table scrolls inside the card instead of widening
+    // the page on a phone.
+    <section aria-label={title} className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
       {title ? (
         <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
           <div>
