@@ -16,6 +16,16 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const sections: NavSection[] = [
     { items: [{ label: "Overview", href: base, exact: true }, { label: "Features", href: `${base}/features` }, { label: "Explorer", href: `${base}/explorer` }, { label: "Workflows", href: `${base}/workflows` }, { label: "Why did it change", href: `${base}/why` }, { label: "Budgets", href: `${base}/budgets` }, { label: "Alerts", href: `${base}/alerts` }] },
     {
+      title: "Finance",
+      items: [
+        { label: "Shadow AI", href: `${base}/shadow-ai` },
+        { label: "Margins", href: `${base}/margins` },
+        { label: "Board report", href: `${base}/reports/board` },
+        { label: "Weekly review", href: `${base}/review` },
+        { label: "What-if", href: `${base}/what-if` },
+      ],
+    },
+    {
       title: "Settings",
       items: [
         { label: "Organization", href: `${base}/settings/organization` },
@@ -23,6 +33,8 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         { label: "API keys", href: `${base}/settings/api-keys` },
         { label: "Prices", href: `${base}/settings/prices` },
         ...(can(ctx, "ingest") ? [{ label: "Import events", href: `${base}/settings/import-events` }] : []),
+        ...(can(ctx, "manage_shadow_ai") ? [{ label: "Expense and bill imports", href: `${base}/settings/imports` }] : []),
+        ...(can(ctx, "manage_revenue") ? [{ label: "Revenue", href: `${base}/settings/revenue` }] : []),
         ...(can(ctx, "read_audit_log") ? [{ label: "Audit log", href: `${base}/settings/audit-log` }] : []),
       ],
     },
