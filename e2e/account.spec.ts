@@ -54,6 +54,28 @@ test("sign up, create an API key and see it once, sign out, sign back in", async
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 });
 
+test("after ten wrong passwords the right one is refused too, with a clear message", async ({ page, browser }) => {
+  const email = uniqueEmail("guessed");
+  const password = uniquePassword();
+  await signUp(page, { email, password, organization: uniqueName("Locked") });
+
+  const guesser = await browser.newPage();
+  await guesser.goto("/signin");
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await guesser.getByLabel("Email").fill(email);
+    await guesser.getByLabel("Password").fill(`wrong-${attempt}`);
+    await guesser.getByRole("button", { name: "Sign in" }).click();
+    await expect(guesser.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    // The alert is cleared on submit; wait for the button to be ready before the next guess.
+    await expect(guesser.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await guesser.getByLabel("Password").fill(password);
+  await guesser.getByRole("button", { name: "Sign in" }).click();
+  await expect(guesser.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
+  await expect(guesser).toHaveURL(/\/signin/);
+  await guesser.close();
+});
+
 test("an invited viewer joins through the link and sees only what a viewer may do", async ({ page, browser }) => {
   await signUp(page, { email: uniqueEmail("admin"), password: uniquePassword(), organization: uniqueName("Invite") });
   const orgPath = new URL(page.url()).pathname;

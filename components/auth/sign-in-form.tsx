@@ -7,9 +7,11 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { TOO_MANY_SIGN_IN_ATTEMPTS } from "@/lib/auth/sign-in-throttle";
 
 const errorMessages: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
+  [TOO_MANY_SIGN_IN_ATTEMPTS]: "Too many failed sign-ins. Wait 15 minutes, then try again.",
   OidcEmail: "Your identity provider did not share a verified email address.",
   OAuthSignin: "Single sign-on could not start. Try again or use your password.",
   OAuthCallback: "Single sign-on did not complete. Try again or use your password.",
@@ -29,7 +31,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(errorMessages.CredentialsSignin);
+      setError(errorMessages[result?.error ?? ""] ?? errorMessages.CredentialsSignin);
       return;
     }
     router.replace(callbackUrl);

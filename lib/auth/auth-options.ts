@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/lib/db";
 import { verifyPassword } from "./password";
+import { clientAddressOf, createSignInThrottle, TOO_MANY_SIGN_IN_ATTEMPTS } from "./sign-in-throttle";
 
 type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
@@ -26,6 +27,9 @@ export function oidcProviderFromEnv(env: Record<string, string | undefined> = pr
 // A wrong email and a wrong password take the same time and give the same answer.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA";
 
+// One per server process, shared by every sign-in request.
+const signInThrottle = createSignInThrottle();
+
 /** next-auth configuration: email and password, plus OIDC when configured; sessions are JWTs. */
 export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProviderFromEnv();
@@ -37,13 +41,21 @@ export function buildAuthOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const email = credentials?.email?.trim().toLowerCase();
           const password = credentials?.password ?? "";
           if (!email || !password) return null;
+          const address = clientAddressOf(req?.headers);
+          // Refused before the password is checked, so a locked-out guesser learns nothing more.
+          if (signInThrottle.retryAfterSeconds(email, address) > 0) throw new Error(TOO_MANY_SIGN_IN_ATTEMPTS);
           const user = await db.user.findUnique({ where: { email } });
           const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-          return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+          if (!user || !ok) {
+            signInThrottle.recordFailure(email, address);
+            return null;
+          }
+          signInThrottle.recordSuccess(email);
+          return { id: user.id, email: user.email, name: user.name };
         },
       }),
       ...(oidc ? [oidc] : []),
