@@ -46,8 +46,43 @@ function FieldSelect({ column, position, disabled, onChange }: { column: ImportC
   );
 }
 
-/** The file's columns, an example value of each, and the event field each fills, changeable. */
-export function ColumnMappingTable({ columns, disabled, onChange }: { columns: ImportColumn[]; disabled?: boolean; onChange: (header: string, field: string | null) => void }) {
+/** A field another import kind offers instead of the event fields. */
+export type MappingFieldOption = { field: string; label: string };
+
+function PlainFieldSelect({ column, position, fields, disabled, onChange }: { column: ImportColumn; position: number; fields: MappingFieldOption[]; disabled?: boolean; onChange: (field: string | null) => void }) {
+  return (
+    <Select
+      id={`import-column-${position}`}
+      aria-label={`Field for column ${column.header ? `“${column.header}”` : position + 1}`}
+      value={column.field ?? ""}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.value || null)}
+    >
+      <option value="">Ignore this column</option>
+      {fields.map((f) => (
+        <option key={f.field} value={f.field}>
+          {f.label} ({f.field})
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/**
+ * The file's columns, an example value of each, and the field each fills, changeable. The event
+ * fields (with tags) unless `fields` lists another kind's.
+ */
+export function ColumnMappingTable({
+  columns,
+  disabled,
+  onChange,
+  fields,
+}: {
+  columns: ImportColumn[];
+  disabled?: boolean;
+  onChange: (header: string, field: string | null) => void;
+  fields?: MappingFieldOption[];
+}) {
   return (
     <Table label="Column mapping">
       <thead>
@@ -65,7 +100,11 @@ export function ColumnMappingTable({ columns, disabled, onChange }: { columns: I
               {column.example ? <span title={column.example}>{column.example}</span> : <span className="font-sans text-slate-400">empty</span>}
             </Td>
             <td className="min-w-72 px-5 py-1.5">
-              <FieldSelect column={column} position={position} disabled={disabled || !column.header} onChange={(field) => onChange(column.header, field)} />
+              {fields ? (
+                <PlainFieldSelect column={column} position={position} fields={fields} disabled={disabled || !column.header} onChange={(field) => onChange(column.header, field)} />
+              ) : (
+                <FieldSelect column={column} position={position} disabled={disabled || !column.header} onChange={(field) => onChange(column.header, field)} />
+              )}
             </td>
           </tr>
         ))}

@@ -75,3 +75,9 @@ export async function updateFinding(ctx: OrgContext, id: string, input: unknown)
     return toView(after);
   });
 }
+
+/** One finding of the organization, for its detail page; NOT_FOUND for another organization's id. */
+export async function getFindingOrThrow(ctx: OrgContext, id: string): Promise<FindingView> {
+  authorizeOrThrow(ctx, "read");
+  return toView(foundOrThrow(await db.finding.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id } } }), "Finding"));
+}

@@ -1,0 +1,20 @@
+/** The Shadow AI page while it loads: the shape of the headline, chart and findings, not a blank screen. */
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-label="Loading Shadow AI" className="animate-pulse space-y-6">
+      <div className="h-7 w-40 rounded bg-slate-200" />
+      <div className="h-4 w-2/3 rounded bg-slate-200" />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="h-24 rounded-lg border border-slate-200 bg-white" />
+        ))}
+      </div>
+      <div className="h-80 rounded-lg border border-slate-200 bg-white" />
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="h-4 w-full rounded bg-slate-100" />
+        ))}
+      </div>
+    </div>
+  );
+}
