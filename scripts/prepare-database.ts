@@ -44,6 +44,14 @@ async function ensureOrganizations(): Promise<void> {
       const org = await db.organization.findUniqueOrThrow({ where: { id: demo.orgId } });
       const budgets = await ensureDemoBudgets(systemContext(org, "system (demo)"));
       if (budgets > 0) console.log(`› Created ${budgets} demo budgets`);
+      // Revenue sized from each feature's own cost, so the Margins page shows healthy, thin and flagged features.
+      const { ensureDemoRevenue } = await import("@/lib/margins/demo-revenue");
+      const revenueRows = await ensureDemoRevenue(systemContext(org, "system (demo)"));
+      if (revenueRows > 0) console.log(`› Sized ${revenueRows} demo revenue rows`);
+      // Shadow AI: sanctioned tools, subscriptions, card expenses and vendor bills with findings of every kind.
+      const { ensureDemoShadowAi } = await import("@/lib/shadow-ai/demo-shadow-ai");
+      const shadow = await ensureDemoShadowAi(systemContext(org, "system (demo)"));
+      if (shadow) console.log(`› Imported the demo Shadow AI files: ${shadow.files.map((f) => `${f.fileName} (${f.accepted} rows)`).join(", ")}`);
     }
     const priced = await priceUnpricedEvents();
     if (priced.events > 0) console.log(`› Priced ${priced.events.toLocaleString("en-US")} previously unpriced events`);

@@ -157,10 +157,7 @@ describe("POST /api/v1/imports/events", () => {
     expect((await postCsv(key, csv)).status).toBe(401);
     expect((await postCsv(key, csv, "?dry_run=true")).status).toBe(401);
     expect((await postCsv(`mk_${"q".repeat(40)}`, csv)).status).toBe(401);
-    const later = await postCsv(key, csv, "", "subscriptions");
-    expect(later.status).toBe(404);
-    expect(later.json).toEqual({ error: "Import kind 'subscriptions' is not available yet" });
-    expect((await postCsv(key, csv, "", "revenue")).json.error).toBe("Import kind 'revenue' is not available yet");
+    expect((await postCsv(key, csv, "", "revenue")).status).toBe(401);
     const unknown = await postCsv(key, csv, "", "constructor");
     expect(unknown.status).toBe(404);
     expect(unknown.json.error).toMatch(/^Unknown import kind 'constructor'/);

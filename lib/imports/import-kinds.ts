@@ -1,5 +1,6 @@
 import "server-only";
-import { expensesImportKind, vendorBillsImportKind } from "@/lib/shadow-ai/import-files";
+import { expensesImportKind, subscriptionsImportKind, vendorBillsImportKind } from "@/lib/shadow-ai/import-files";
+import { revenueImportKind } from "@/lib/revenue/import-revenue";
 import { eventsImportKind } from "./import-events";
 import type { ImportKindDefinition } from "./types";
 
@@ -10,11 +11,13 @@ import type { ImportKindDefinition } from "./types";
 const IMPORT_KINDS = new Map<string, ImportKindDefinition>([
   ["events", eventsImportKind],
   ["expenses", expensesImportKind],
+  ["subscriptions", subscriptionsImportKind],
   ["vendor-bills", vendorBillsImportKind],
+  ["revenue", revenueImportKind],
 ]);
 
 /** Kinds the API names (SPEC 3) that are not served yet; they answer 404 with a clear message. */
-export const PLANNED_IMPORT_KINDS = ["subscriptions", "revenue"] as const;
+export const PLANNED_IMPORT_KINDS: readonly string[] = [];
 
 /** The definition of an import kind, or null when there is no such kind (yet). */
 export function getImportKind(kind: string): ImportKindDefinition | null {

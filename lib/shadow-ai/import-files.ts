@@ -11,6 +11,7 @@ import type { ImportCommit, ImportInput, ImportKindDefinition, ImportPreview, Im
 import { parseVendorBill, parseVendorBillText } from "@/lib/vendor-bills/parse-vendor-bill";
 import type { ParsedVendorBill } from "@/lib/vendor-bills/types";
 import { EXPENSE_FIELDS, expensesFromCsv, type PreparedExpenses } from "./expenses-from-csv";
+import { SUBSCRIPTION_FIELDS, subscriptionsFromCsv, type PreparedSubscriptions } from "./subscriptions-from-csv";
 import { runShadowAiAudit } from "./run-audit";
 
 const MAX_LISTED_ERRORS = 200;
@@ -23,6 +24,9 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 const SAMPLE_SIZE = 20;
+
+/** What the web page knows beyond the API: the uploaded file's name, kept in the import history. */
+export type ShadowAiCommitOptions = { fileName?: string | null };
 
 /** A committed Shadow AI import: the batch it created (null when every row was already stored). */
 export type ShadowAiImportCommit = ImportCommit & { importId: string | null };
@@ -46,22 +50,26 @@ function expenseErrors(prepared: PreparedExpenses): ImportRowError[] {
     .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
 }
 
-async function countStoredHashes(ctx: OrgContext, table: "expense" | "billed", hashes: string[]): Promise<number> {
+type RowTable = "expense" | "billed" | "subscription";
+
+async function countStoredHashes(ctx: OrgContext, table: RowTable, hashes: string[]): Promise<number> {
   let stored = 0;
   for (const part of chunks(hashes)) {
     const where = { orgId: ctx.orgId, rowHash: { in: part } };
-    stored += table === "expense" ? await db.expenseTransaction.count({ where }) : await db.billedCost.count({ where });
+    stored += table === "expense" ? await db.expenseTransaction.count({ where }) : table === "billed" ? await db.billedCost.count({ where }) : await db.saasSubscription.count({ where });
   }
   return stored;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-async function storedHashes(tx: Tx, ctx: OrgContext, table: "expense" | "billed", hashes: string[]): Promise<Set<string>> {
+async function storedHashes(tx: Tx, ctx: OrgContext, table: RowTable, hashes: string[]): Promise<Set<string>> {
   const stored = new Set<string>();
   for (const part of chunks(hashes)) {
     const where = { orgId: ctx.orgId, rowHash: { in: part } };
-    const rows = table === "expense" ? await tx.expenseTransaction.findMany({ where, select: { rowHash: true } }) : await tx.billedCost.findMany({ where, select: { rowHash: true } });
+    const select = { rowHash: true } as const;
+    const rows =
+      table === "expense" ? await tx.expenseTransaction.findMany({ where, select }) : table === "billed" ? await tx.billedCost.findMany({ where, select }) : await tx.saasSubscription.findMany({ where, select });
     for (const r of rows) stored.add(r.rowHash);
   }
   return stored;
@@ -91,7 +99,7 @@ export const expensesImportKind = {
       sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
     };
   },
-  async commit(ctx: OrgContext, input: ImportInput): Promise<ShadowAiImportCommit> {
+  async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
     authorizeOrThrow(ctx, "manage_shadow_ai");
     const prepared = prepareExpenses(input);
     const errors = expenseErrors(prepared);
@@ -104,7 +112,7 @@ export const expensesImportKind = {
       const fresh = rows.filter((r) => !stored.has(r.rowHash));
       if (fresh.length === 0) return { importId: null, accepted: 0 };
       const batch = await tx.importBatch.create({
-        data: { orgId: ctx.orgId, kind: "expenses", rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+        data: { orgId: ctx.orgId, kind: "expenses", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
       });
       // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
       const created = { count: 0 };
@@ -134,6 +142,98 @@ export const expensesImportKind = {
       }
       if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
       await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "expenses", rows: created.count, totalUsd: batch.totalUsd.toString() } });
+      return { importId: batch.id, accepted: created.count };
+    });
+    if (result.accepted > 0) await runShadowAiAudit(ctx);
+    return { rows: rows.length, accepted: result.accepted, duplicates: rows.length - result.accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId: result.importId };
+  },
+} satisfies ImportKindDefinition;
+
+const subscriptionMappingSchema = z.record(z.string().max(200), z.enum(SUBSCRIPTION_FIELDS).nullable());
+
+function prepareSubscriptions(input: ImportInput): PreparedSubscriptions {
+  if (input.format === "json") {
+    throw new AppError("INVALID_INPUT", 'Send subscriptions as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
+      issues: [{ path: "(body)", message: "subscriptions are imported from CSV" }],
+    });
+  }
+  const { mapping } = parseOrThrow(z.object({ mapping: subscriptionMappingSchema.optional() }), { mapping: input.mapping });
+  return subscriptionsFromCsv(input.text, mapping);
+}
+
+function subscriptionErrors(prepared: PreparedSubscriptions): ImportRowError[] {
+  return prepared.rows
+    .filter((r) => r.message !== null)
+    .slice(0, MAX_LISTED_ERRORS)
+    .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
+}
+
+/** `POST /api/v1/imports/subscriptions`: a SaaS subscriptions CSV (a SaaS-management export), all rows or none, idempotent per row. */
+export const subscriptionsImportKind = {
+  permission: "manage_shadow_ai",
+  jsonField: "subscriptions",
+  async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const prepared = prepareSubscriptions(input);
+    const valid = prepared.rows.flatMap((r) => (r.subscription ? [{ line: r.line, ...r.subscription }] : []));
+    return {
+      columns: prepared.columns,
+      warnings: prepared.warnings,
+      rows: prepared.rows.length,
+      valid: valid.length,
+      rejected: prepared.rows.length - valid.length,
+      duplicates: await countStoredHashes(
+        ctx,
+        "subscription",
+        valid.map((v) => v.rowHash),
+      ),
+      errors: subscriptionErrors(prepared),
+      sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
+    };
+  },
+  async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
+    authorizeOrThrow(ctx, "manage_shadow_ai");
+    const prepared = prepareSubscriptions(input);
+    const rejected = prepared.rows.filter((r) => r.message !== null).length;
+    // All or nothing, as for expenses.
+    if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors: subscriptionErrors(prepared), warnings: prepared.warnings, importId: null };
+    const rows = prepared.rows.map((r) => ({ line: r.line, ...r.subscription! }));
+    const result = await db.$transaction(async (tx) => {
+      const stored = await storedHashes(tx, ctx, "subscription", rows.map((r) => r.rowHash));
+      const fresh = rows.filter((r) => !stored.has(r.rowHash));
+      if (fresh.length === 0) return { importId: null, accepted: 0 };
+      const batch = await tx.importBatch.create({
+        data: { orgId: ctx.orgId, kind: "subscriptions", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+      });
+      const created = { count: 0 };
+      for (const part of chunks(fresh)) {
+        const inserted = await tx.saasSubscription.createMany({
+          skipDuplicates: true,
+          data: part.map((r) => ({
+            orgId: ctx.orgId,
+            importId: batch.id,
+            rowHash: r.rowHash,
+            rowNumber: r.line,
+            vendorName: r.vendorName,
+            plan: r.plan,
+            owner: r.owner,
+            email: r.email,
+            seats: r.seats,
+            amountUsd: r.amountUsd,
+            billingCycle: r.billingCycle,
+            startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
+            renewalDate: r.renewalDate ? new Date(`${r.renewalDate}T00:00:00Z`) : null,
+            costCenter: r.costCenter,
+            vendorId: r.match?.vendorId ?? null,
+            product: r.match?.product ?? null,
+            category: r.match?.category ?? null,
+            apiProvider: r.match?.apiProvider ?? false,
+          })),
+        });
+        created.count += inserted.count;
+      }
+      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
+      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "subscriptions", rows: created.count, totalUsd: batch.totalUsd.toString() } });
       return { importId: batch.id, accepted: created.count };
     });
     if (result.accepted > 0) await runShadowAiAudit(ctx);
@@ -180,7 +280,7 @@ export const vendorBillsImportKind = {
       sample: bill.rows.slice(0, SAMPLE_SIZE),
     };
   },
-  async commit(ctx: OrgContext, input: ImportInput): Promise<ShadowAiImportCommit> {
+  async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
     authorizeOrThrow(ctx, "manage_shadow_ai");
     const bill = parseBill(input);
     const total = bill.rows.length + bill.errors.length;
@@ -191,7 +291,7 @@ export const vendorBillsImportKind = {
       const fresh = bill.rows.map((r, i) => ({ ...r, rowHash: hashes[i] })).filter((r) => !stored.has(r.rowHash));
       if (fresh.length === 0) return { importId: null, accepted: 0 };
       const batch = await tx.importBatch.create({
-        data: { orgId: ctx.orgId, kind: "vendor-bills", rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+        data: { orgId: ctx.orgId, kind: "vendor-bills", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
       });
       // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
       const created = { count: 0 };
@@ -237,7 +337,15 @@ export async function undoShadowAiImport(ctx: OrgContext, importId: string): Pro
     const batch = foundOrThrow(await tx.importBatch.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id: importId } } }), "Import");
     if (batch.undoneAt) throw new AppError("CONFLICT", "This import was already undone");
     const where = { orgId: ctx.orgId, importId };
-    const removed = batch.kind === "expenses" ? await tx.expenseTransaction.deleteMany({ where }) : await tx.billedCost.deleteMany({ where });
+    const removed =
+      batch.kind === "expenses"
+        ? await tx.expenseTransaction.deleteMany({ where })
+        : batch.kind === "subscriptions"
+          ? await tx.saasSubscription.deleteMany({ where })
+          : batch.kind === "vendor-bills"
+            ? await tx.billedCost.deleteMany({ where })
+            : null;
+    if (removed === null) throw new AppError("CONFLICT", `A ${batch.kind} import is not undone here`);
     await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: importId } }, data: { undoneAt: new Date() } });
     await recordAudit(tx, ctx, { action: "import.undo", targetType: "import", targetId: importId, before: { kind: batch.kind, rows: batch.rows, totalUsd: batch.totalUsd.toString() } });
     return removed.count;

@@ -49,10 +49,11 @@ async function byKey(ctx: OrgContext) {
   return new Map((await listFindings(ctx)).map((f) => [f.key, f]));
 }
 
+/** Tracked cost as the ingest writes it: the same amount in the hourly and the daily roll-up (a UTC organization). */
 async function trackCost(ctx: OrgContext, provider: string, day: string, costUsd: string) {
-  await db.costRollupDaily.create({
-    data: { orgId: ctx.orgId, day: new Date(`${day}T00:00:00Z`), feature: "", team: "", customer: "", environment: "", provider, model: "gpt-4o", workflow: "", events: 1, costUsd },
-  });
+  const dims = { orgId: ctx.orgId, feature: "", team: "", customer: "", environment: "", provider, model: "gpt-4o", workflow: "", events: 1, costUsd };
+  await db.costRollupDaily.create({ data: { ...dims, day: new Date(`${day}T00:00:00Z`) } });
+  await db.costRollupHourly.create({ data: { ...dims, hour: new Date(`${day}T12:00:00Z`) } });
 }
 
 describe("expenses import", () => {

@@ -75,9 +75,9 @@ describe("/api/v1/shadow-ai", () => {
     const { org, read } = await setUp();
     await expensesImportKind.commit(org, { format: "csv", text: ["date,email,merchant,amount", "2026-10-09,cy@x.test,PAYPAL *MIDJOURNEY 4029357733,30.05", "2026-10-09,cy@x.test,CLAUDES BAKERY,99"].join("\n") });
     await sanctionTool(org, { vendor_id: "midjourney" });
-    await db.costRollupDaily.create({
-      data: { orgId: org.orgId, day: new Date("2026-10-02T00:00:00Z"), feature: "", team: "", customer: "", environment: "", provider: "openai", model: "gpt-4o", workflow: "", events: 1, costUsd: "10.005" },
-    });
+    const dims = { orgId: org.orgId, feature: "", team: "", customer: "", environment: "", provider: "openai", model: "gpt-4o", workflow: "", events: 1, costUsd: "10.005" };
+    await db.costRollupDaily.create({ data: { ...dims, day: new Date("2026-10-02T00:00:00Z") } });
+    await db.costRollupHourly.create({ data: { ...dims, hour: new Date("2026-10-02T09:00:00Z") } });
     const start = Date.UTC(2026, 9, 1) / 1000;
     const page = { object: "page", data: [{ object: "bucket", start_time: start, end_time: start + 86_400, results: [{ object: "organization.costs.result", amount: { value: 12.5, currency: "usd" }, line_item: null, project_id: null, api_key_id: null }] }] };
     await vendorBillsImportKind.commit(org, { format: "json", rows: page.data });
@@ -89,6 +89,7 @@ describe("/api/v1/shadow-ai", () => {
           month: "2026-10",
           sanctioned_usd: "30.0500000000",
           unsanctioned_usd: "40.0000000000",
+          subscriptions_usd: "0.0000000000",
           tracked_api_usd: "10.0050000000",
           unattributed_api_usd: "2.4950000000",
           inside_usd: "40.0550000000",
