@@ -67,14 +67,14 @@ const paths: Record<string, Record<string, Operation>> = {
     post: {
       summary: "Import a CSV or JSON file; `dry_run=true` previews and stores nothing",
       description:
-        "`events` (scope `ingest`): CSV or `{ events: [...] }`. `expenses` (scope `manage`): CSV with date, employee or email, merchant, description, amount, currency, cost_center (headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `vendor-bills` (scope `manage`): an OpenAI organization costs page or an Anthropic cost report page as exported (`{ data: [...] }`); any error stores nothing. `subscriptions` and `revenue` answer 404 (not available yet).",
+        "`events` (scope `ingest`): CSV or `{ events: [...] }`. `expenses` (scope `manage`): CSV with date, employee or email, merchant, description, amount, currency, cost_center (headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `vendor-bills` (scope `manage`): an OpenAI organization costs page or an Anthropic cost report page as exported (`{ data: [...] }`); any error stores nothing. `subscriptions` (scope `manage`): CSV of SaaS subscriptions as SaaS-management tools export them (application or vendor, plan, owner, email, seats, amount with billing_cycle or annual_amount / monthly_amount, currency, start_date, renewal_date, cost_center; headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `revenue` answers 404 (not available yet).",
       scope: "ingest",
       parameters: [
         { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["events", "expenses", "subscriptions", "vendor-bills", "revenue"] } },
         query("dry_run", "Preview only", { type: "boolean" }),
       ],
       requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } } },
-      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope (`manage` for expenses and vendor bills)", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
+      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope (`manage` for expenses, subscriptions and vendor bills)", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
     },
   },
   "/api/v1/otlp/v1/traces": {
@@ -235,12 +235,12 @@ addOpenApiOperation("/api/v1/shadow-ai/sanctioned-tools", "delete", {
   responses: { "204": "Removed", "400": "No vendor_id", "401": "No `manage` scope", "404": "Not on the list" },
 });
 addOpenApiOperation("/api/v1/shadow-ai/summary", "get", {
-  summary: "AI spend per UTC month inside governance (sanctioned tools, tracked API cost) and outside it (unsanctioned tools, billed but untracked API spend)",
+  summary: "AI spend per month inside governance (sanctioned tools and subscriptions, tracked API cost) and outside it (unsanctioned tools and subscriptions, billed but untracked API spend)",
   scope: "read",
-  responses: { "200": "`{ currency, months: [{ month, sanctioned_usd, unsanctioned_usd, tracked_api_usd, unattributed_api_usd, inside_usd, outside_usd }] }`", "401": "No `read` scope" },
+  responses: { "200": "`{ currency, months: [{ month, sanctioned_usd, unsanctioned_usd, subscriptions_usd, tracked_api_usd, unattributed_api_usd, inside_usd, outside_usd }] }`; tracked cost per month in the organization's time zone, unattributed per UTC month as billed", "401": "No `read` scope" },
 });
 addOpenApiOperation("/api/v1/shadow-ai/imports", "get", {
-  summary: "History of expense and vendor-bill imports, newest first",
+  summary: "History of expense, subscription and vendor-bill imports, newest first",
   scope: "read",
   responses: { "200": "`{ imports: [{ id, kind, file_name, rows, total_usd, created_at, created_by, undone_at }] }`", "401": "No `read` scope" },
 });
