@@ -52,13 +52,13 @@ export function AppShell({ org, orgs, userEmail, sections, children }: Props) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="hidden w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-5 lg:flex lg:min-h-screen">
+      <aside className="hidden w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-4 py-5 lg:flex lg:min-h-screen print:hidden">
         <Logo />
         <OrgSwitcher current={org} orgs={orgs} />
         <div className="flex-1">{navigation}</div>
         {account}
       </aside>
-      <header className="border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
+      <header className="border-b border-slate-200 bg-white px-4 py-3 lg:hidden print:hidden">
         <details>
           <summary className="flex cursor-pointer list-none items-center justify-between [&::-webkit-details-marker]:hidden">
             <Logo />
@@ -71,7 +71,7 @@ export function AppShell({ org, orgs, userEmail, sections, children }: Props) {
           </div>
         </details>
       </header>
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-8">
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-8 print:p-0">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>
