@@ -198,6 +198,32 @@ addOpenApiOperation("/api/v1/anomalies", "get", {
   },
 });
 
+addOpenApiOperation("/api/v1/reports/board.pdf", "get", {
+  summary: "The board report (SPEC 7) for a month or quarter, as a print-ready landscape PDF",
+  description:
+    "Three landscape pages: the executive summary in numbers, AI gross margin against the 50–60% AI and 70–90% SaaS benchmarks, spend trend (six months) and forecast, budget lights, top risks (red budgets, cost spikes in the period, open shadow-AI findings) and savings levers with their estimated monthly value. Months and quarters are calendar periods in the organization's time zone.",
+  scope: "read",
+  parameters: [
+    query("period", "A month (`2026-10`) or a quarter (`2026-Q4`)", { type: "string" }, true),
+    query("paper", "Paper size, landscape (default `a4`)", { type: "string", enum: ["a4", "letter"] }),
+  ],
+  responses: {
+    "200": { description: "The PDF, as the attachment `marginal-board-<period>.pdf`", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+    "400": "A bad or missing `period`, or a bad `paper`, named",
+    "401": "No `read` scope",
+  },
+});
+addOpenApiOperation("/api/v1/reports/board.csv", "get", {
+  summary: "The board report's data (SPEC 7) as CSV: one `section,metric,value` row per figure, exact amounts",
+  scope: "read",
+  parameters: [query("period", "A month (`2026-10`) or a quarter (`2026-Q4`)", { type: "string" }, true)],
+  responses: {
+    "200": { description: "The CSV, as the attachment `marginal-board-<period>.csv`", content: { "text/csv": { schema: { type: "string" } } } },
+    "400": "A bad or missing `period`, named",
+    "401": "No `read` scope",
+  },
+});
+
 /** The OpenAPI 3.1 document for every `/api/v1` endpoint. */
 const findingId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const findingRead = "`{ id, kind, key, title, total_usd, monthly_usd, people, first_seen, last_seen, evidence, owner, status, note, created_at, updated_at }`";
@@ -304,28 +330,3 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
   };
 }
-addOpenApiOperation("/api/v1/reports/board.pdf", "get", {
-  summary: "The board report (SPEC 7) for a month or quarter, as a print-ready landscape PDF",
-  description:
-    "Three landscape pages: the executive summary in numbers, AI gross margin against the 50–60% AI and 70–90% SaaS benchmarks, spend trend (six months) and forecast, budget lights, top risks (red budgets, cost spikes in the period, open shadow-AI findings) and savings levers with their estimated monthly value. Months and quarters are calendar periods in the organization's time zone.",
-  scope: "read",
-  parameters: [
-    query("period", "A month (`2026-10`) or a quarter (`2026-Q4`)", { type: "string" }, true),
-    query("paper", "Paper size, landscape (default `a4`)", { type: "string", enum: ["a4", "letter"] }),
-  ],
-  responses: {
-    "200": { description: "The PDF, as the attachment `marginal-board-<period>.pdf`", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
-    "400": "A bad or missing `period`, or a bad `paper`, named",
-    "401": "No `read` scope",
-  },
-});
-addOpenApiOperation("/api/v1/reports/board.csv", "get", {
-  summary: "The board report's data (SPEC 7) as CSV: one `section,metric,value` row per figure, exact amounts",
-  scope: "read",
-  parameters: [query("period", "A month (`2026-10`) or a quarter (`2026-Q4`)", { type: "string" }, true)],
-  responses: {
-    "200": { description: "The CSV, as the attachment `marginal-board-<period>.csv`", content: { "text/csv": { schema: { type: "string" } } } },
-    "400": "A bad or missing `period`, named",
-    "401": "No `read` scope",
-  },
-});
