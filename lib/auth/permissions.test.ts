@@ -7,6 +7,7 @@ describe("roles", () => {
     ["manage_api_keys", ["OWNER", "ADMIN", "ENGINEER"], ["FINANCE", "VIEWER"]],
     ["manage_prices", ["OWNER", "ADMIN", "ENGINEER"], ["FINANCE", "VIEWER"]],
     ["manage_budgets", ["OWNER", "ADMIN", "FINANCE"], ["ENGINEER", "VIEWER"]],
+    ["manage_action_items", ["OWNER", "ADMIN", "FINANCE", "ENGINEER"], ["VIEWER"]],
     ["manage_shadow_ai", ["OWNER", "ADMIN", "FINANCE"], ["ENGINEER", "VIEWER"]],
     ["manage_members", ["OWNER", "ADMIN"], ["FINANCE", "ENGINEER", "VIEWER"]],
     ["read_audit_log", ["OWNER", "ADMIN"], ["FINANCE", "ENGINEER", "VIEWER"]],

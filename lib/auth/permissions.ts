@@ -17,6 +17,7 @@ export type Permission =
   | "manage_revenue"
   | "manage_shadow_ai"
   | "manage_reports"
+  | "manage_action_items"
   | "manage_members"
   | "manage_org"
   | "read_audit_log"
@@ -32,6 +33,8 @@ const rolesFor: Record<Permission, readonly Role[]> = {
   manage_revenue: ["OWNER", "ADMIN", "FINANCE"],
   manage_shadow_ai: ["OWNER", "ADMIN", "FINANCE"],
   manage_reports: ["OWNER", "ADMIN", "FINANCE"],
+  // the weekly review is run by finance and engineering together
+  manage_action_items: ["OWNER", "ADMIN", "FINANCE", "ENGINEER"],
   manage_members: ["OWNER", "ADMIN"],
   manage_org: ["OWNER", "ADMIN"],
   read_audit_log: ["OWNER", "ADMIN"],
@@ -45,6 +48,7 @@ const scopeFor: Partial<Record<Permission, ApiKeyScope>> = {
   manage_prices: "manage",
   manage_budgets: "manage",
   manage_shadow_ai: "manage",
+  manage_action_items: "manage",
   manage_revenue: "ingest",
 };
 

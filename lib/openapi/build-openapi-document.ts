@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createActionItemSchema, updateActionItemSchema } from "@/lib/action-items/schemas";
 import { acknowledgeAlertSchema } from "@/lib/alerts/schemas";
 import { createBudgetSchema, updateBudgetSchema } from "@/lib/budgets/schemas";
 import { eventSchema } from "@/lib/ingest/schemas";
@@ -198,6 +199,40 @@ addOpenApiOperation("/api/v1/anomalies", "get", {
   },
 });
 
+const actionItemRead = "`{ id, week, week_start, title, owner, due_date, status, note, source, created_by, created_at, updated_at, closed_at }`";
+addOpenApiOperation("/api/v1/reviews/weekly", "get", {
+  summary: "One week's review (SPEC 8): the five most expensive workflows with their change, budgets in yellow or red, anomalies, new shadow-AI findings and action items",
+  description: "Weeks are ISO weeks (Monday to Monday) in the organization's time zone. A week in progress is compared with the week before up to the same point (`previous_partial`). A past week's budgets are the budget alerts raised during it (`budgets_source: alerts`).",
+  scope: "read",
+  parameters: [query("week", "ISO week (`2026-W47`) or a date in it; default: this week")],
+  responses: {
+    "200": "`{ week: { label, start_date, last_date, start, end, tense, time_zone }, previous_week, previous_until, previous_partial, next_week, workflows: { total_usd, previous_total_usd, change_usd, change_pct, top: [{ workflow, cost_usd, previous_cost_usd, change_usd, change_pct, is_new }] }, budgets_source, budgets: [{ budget_id, name, level, spend_usd, amount_usd, reason, at }], anomalies: [{ dimension, value, date, cost_usd, baseline_median_usd, excess_usd, ratio, cause_kind, cause }], findings: [{ id, kind, title, total_usd, status, owner, created_at }], action_items: [...] }`",
+    "400": "A bad `week`, named",
+    "401": "No `read` scope",
+  },
+});
+addOpenApiOperation("/api/v1/action-items", "get", {
+  summary: "Action items: with `week`, those that week's review shows (raised by then, not closed before it; `carried_over`, `closed_later`); otherwise all, newest first",
+  scope: "read",
+  parameters: [
+    query("week", "ISO week (`2026-W47`) or a date in it"),
+    query("status", "Only these statuses (repeatable; ignored with `week`)", { type: "array", items: { type: "string", enum: ["open", "in_progress", "done", "dropped"] } }),
+  ],
+  responses: { "200": `\`{ action_items: [${actionItemRead}] }\``, "400": "A bad `week` or `status`", "401": "No `read` scope" },
+});
+addOpenApiOperation("/api/v1/action-items", "post", {
+  summary: "Raise an action item in a week (default: this week), audited",
+  scope: "manage",
+  requestBody: { required: true, ...json(jsonSchema(createActionItemSchema)) },
+  responses: { "201": actionItemRead, "400": "Invalid fields, each named", "401": "No `manage` scope", "403": "A VIEWER" },
+});
+addOpenApiOperation("/api/v1/action-items/{id}", "patch", {
+  summary: "Change an action item's title, owner, due date, status or note; done/dropped sets closed_at, reopening clears it; audited",
+  scope: "manage",
+  parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+  requestBody: { required: true, ...json(jsonSchema(updateActionItemSchema)) },
+  responses: { "200": actionItemRead, "400": "Invalid fields", "401": "No `manage` scope", "403": "A VIEWER", "404": "No such action item in this organization" },
+});
 addOpenApiOperation("/api/v1/reports/board.pdf", "get", {
   summary: "The board report (SPEC 7) for a month or quarter, as a print-ready landscape PDF",
   description:
