@@ -2,8 +2,10 @@ import type { ReactNode } from "react";
 
 /** A table that scrolls sideways on a phone instead of squeezing its columns. */
 export function Table({ children, label }: { children: ReactNode; label: string }) {
+  // `relative` makes the scroller the containing block of screen-reader-only text in cells (which is
+  // absolutely positioned); without it that text escapes the scroller and widens the whole page.
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="relative -mx-5 overflow-x-auto">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>
