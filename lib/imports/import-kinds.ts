@@ -16,10 +16,7 @@ const IMPORT_KINDS = new Map<string, ImportKindDefinition>([
   ["revenue", revenueImportKind],
 ]);
 
-/** Kinds the API names (SPEC 3) that are not served yet; they answer 404 with a clear message. */
-export const PLANNED_IMPORT_KINDS: readonly string[] = [];
-
-/** The definition of an import kind, or null when there is no such kind (yet). */
+/** The definition of an import kind, or null when there is no such kind. */
 export function getImportKind(kind: string): ImportKindDefinition | null {
   return IMPORT_KINDS.get(kind) ?? null;
 }

@@ -68,14 +68,14 @@ const paths: Record<string, Record<string, Operation>> = {
     post: {
       summary: "Import a CSV or JSON file; `dry_run=true` previews and stores nothing",
       description:
-        "`events` (scope `ingest`): CSV or `{ events: [...] }`. `expenses` (scope `manage`): CSV with date, employee or email, merchant, description, amount, currency, cost_center (headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `vendor-bills` (scope `manage`): an OpenAI organization costs page or an Anthropic cost report page as exported (`{ data: [...] }`); any error stores nothing. `subscriptions` (scope `manage`): CSV of SaaS subscriptions as SaaS-management tools export them (application or vendor, plan, owner, email, seats, amount with billing_cycle or annual_amount / monthly_amount, currency, start_date, renewal_date, cost_center; headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `revenue` answers 404 (not available yet).",
+        "`events` (scope `ingest`): CSV or `{ events: [...] }`. `expenses` (scope `manage`): CSV with date, employee or email, merchant, description, amount, currency, cost_center (headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `vendor-bills` (scope `manage`): an OpenAI organization costs page or an Anthropic cost report page as exported (`{ data: [...] }`); any error stores nothing. `subscriptions` (scope `manage`): CSV of SaaS subscriptions as SaaS-management tools export them (application or vendor, plan, owner, email, seats, amount with billing_cycle or annual_amount / monthly_amount, currency, start_date, renewal_date, cost_center; headers mapped by `{ csv, mapping }`); all rows or none, the same rows twice are stored once. `revenue` (scope `ingest`): CSV with month (YYYY-MM), feature, customer, amount_usd (headers mapped by `{ csv, mapping }`) or `{ revenue: [...] }`; the same month, feature and customer replaces the amount; all rows or none.",
       scope: "ingest",
       parameters: [
         { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["events", "expenses", "subscriptions", "vendor-bills", "revenue"] } },
         query("dry_run", "Preview only", { type: "boolean" }),
       ],
       requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } } },
-      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope (`manage` for expenses, subscriptions and vendor bills)", "404": "Kind not available", "413": "Over 5 MB or 50,000 rows" },
+      responses: { "200": "Preview, or all rows stored", "207": "Some rows rejected", "400": "No valid row or unreadable file", "401": "No `ingest` scope (`manage` for expenses, subscriptions and vendor bills)", "404": "No such kind", "413": "Over 5 MB or 50,000 rows" },
     },
   },
   "/api/v1/otlp/v1/traces": {
@@ -199,6 +199,16 @@ addOpenApiOperation("/api/v1/anomalies", "get", {
   },
 });
 
+addOpenApiOperation("/api/v1/margins", "get", {
+  summary: "Gross margin per feature and in total for a month or quarter (SPEC 7); JSON or CSV",
+  description: "Revenue, inference cost, gross margin after inference (revenue − cost), gross_margin_pct, inference_share_of_revenue_pct (against the 23% benchmark), cost per decision and per successful outcome, flags (`no_revenue`, `inference_share_above_benchmark`, `inference_above_10pct_of_gross_margin`) and the previous period's money measures. Money: decimal strings, 10 places; percentages: 2 places, null without revenue.",
+  scope: "read",
+  parameters: [
+    query("period", "`2026-10` or `2026-Q4`, in the organization's time zone; default the last full month"),
+    query("format", "Output", { type: "string", enum: ["json", "csv"] }),
+  ],
+  responses: { "200": "`{ period, kind, from, to, previous_period, currency, benchmarks, features: [...], total }`, or CSV", "400": "A bad parameter, named", "401": "No `read` scope" },
+});
 const actionItemRead = "`{ id, week, week_start, title, owner, due_date, status, note, source, created_by, created_at, updated_at, closed_at }`";
 addOpenApiOperation("/api/v1/reviews/weekly", "get", {
   summary: "One week's review (SPEC 8): the five most expensive workflows with their change, budgets in yellow or red, anomalies, new shadow-AI findings and action items",

@@ -31,9 +31,12 @@ export async function recordRevenue(ctx: OrgContext, items: readonly unknown[]) 
   return { accepted: rows.size, rejected: errors.length, errors };
 }
 
+// Decimal's toString switches to exponent notation for tiny amounts ("1e-10"); the API answers plain decimals.
+const plainDecimal = (fixed: string) => fixed.replace(/\.?0+$/, "");
+
 /** The organization's revenue rows, newest month first. */
 export async function listRevenue(ctx: OrgContext) {
   authorizeOrThrow(ctx, "read");
   const rows = await db.revenue.findMany({ where: { orgId: ctx.orgId }, orderBy: [{ month: "desc" }, { feature: "asc" }, { customer: "asc" }] });
-  return rows.map((r) => ({ month: r.month.toISOString().slice(0, 7), feature: r.feature, customer: r.customer || null, amount_usd: r.amountUsd.toString() }));
+  return rows.map((r) => ({ month: r.month.toISOString().slice(0, 7), feature: r.feature, customer: r.customer || null, amount_usd: plainDecimal(r.amountUsd.toFixed(10)) }));
 }

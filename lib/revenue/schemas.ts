@@ -9,3 +9,7 @@ export const revenueSchema = z.object({
   amount_usd: decimalUsd,
 });
 export type RevenueInput = z.input<typeof revenueSchema>;
+
+/** Names one revenue row: the same month, feature and customer ('' or absent for none). */
+export const revenueKeySchema = revenueSchema.pick({ month: true, feature: true, customer: true });
+export type RevenueKeyInput = z.input<typeof revenueKeySchema>;

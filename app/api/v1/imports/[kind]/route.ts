@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
-import { listImportKinds, PLANNED_IMPORT_KINDS } from "@/lib/imports/import-kinds";
+import { listImportKinds } from "@/lib/imports/import-kinds";
 import { readImportBody } from "@/lib/imports/read-import-body";
 import type { ImportKindDefinition } from "@/lib/imports/types";
 
@@ -43,8 +43,5 @@ export async function POST(req: NextRequest, route: { params: Promise<Params> })
   const { kind } = await route.params;
   const handler = handlers.get(kind);
   if (handler) return handler(req, route);
-  const error = (PLANNED_IMPORT_KINDS as readonly string[]).includes(kind)
-    ? `Import kind '${kind}' is not available yet`
-    : `Unknown import kind '${kind}'; the kinds are ${[...handlers.keys(), ...PLANNED_IMPORT_KINDS].join(", ")}`;
-  return NextResponse.json({ error }, { status: 404 });
+  return NextResponse.json({ error: `Unknown import kind '${kind}'; the kinds are ${[...handlers.keys()].join(", ")}` }, { status: 404 });
 }
