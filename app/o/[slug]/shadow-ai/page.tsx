@@ -53,7 +53,7 @@ export default async function ShadowAiPage({ params, searchParams }: { params: P
         title="Shadow AI"
         description={
           <>
-            AI spend outside governance: tools paid on cards that are not sanctioned, and API spend vendors billed that Marginal did not track. Card, subscription and tracked months follow the organization's time zone; vendor bills are reconciled per UTC month, as vendors bill.
+            AI spend outside governance: tools paid on cards that are not sanctioned, and API spend vendors billed that Marginal did not track. Card, subscription and tracked months follow the organization&apos;s time zone; vendor bills are reconciled per UTC month, as vendors bill.
             {canManage ? <> · {importsLink}</> : null}
           </>
         }
