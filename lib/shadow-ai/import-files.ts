@@ -75,6 +75,36 @@ async function storedHashes(tx: Tx, ctx: OrgContext, table: RowTable, hashes: st
   return stored;
 }
 
+type ImportedRow = { rowHash: string; amountUsd: string };
+
+/**
+ * Stores the rows not stored yet as one import batch (audited), then re-runs the audit when any
+ * row was new. `insert` writes one chunk of a kind's rows and answers how many it inserted.
+ */
+async function storeNewRows<R extends ImportedRow>(
+  ctx: OrgContext,
+  batchInfo: { kind: "expenses" | "subscriptions" | "vendor-bills"; table: RowTable; fileName?: string | null; audit?: Record<string, unknown> },
+  rows: R[],
+  insert: (tx: Tx, part: R[], importId: string) => Promise<number>,
+): Promise<{ importId: string | null; accepted: number }> {
+  const result = await db.$transaction(async (tx) => {
+    const stored = await storedHashes(tx, ctx, batchInfo.table, rows.map((r) => r.rowHash));
+    const fresh = rows.filter((r) => !stored.has(r.rowHash));
+    if (fresh.length === 0) return { importId: null, accepted: 0 };
+    const batch = await tx.importBatch.create({
+      data: { orgId: ctx.orgId, kind: batchInfo.kind, fileName: batchInfo.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+    });
+    // Inserts skip duplicates: a concurrent import of the same file may have stored some rows since the check above.
+    let accepted = 0;
+    for (const part of chunks(fresh)) accepted += await insert(tx, part, batch.id);
+    if (accepted !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: accepted } });
+    await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: batchInfo.kind, ...batchInfo.audit, rows: accepted, totalUsd: batch.totalUsd.toString() } });
+    return { importId: batch.id, accepted };
+  });
+  if (result.accepted > 0) await runShadowAiAudit(ctx);
+  return result;
+}
+
 /** `POST /api/v1/imports/expenses`: a CSV of expense and card lines, all rows or none, idempotent per row. */
 export const expensesImportKind = {
   permission: "manage_shadow_ai",
@@ -107,45 +137,31 @@ export const expensesImportKind = {
     // All or nothing: a file with any bad row is refused whole, so a fix-and-retry never half-imports.
     if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors, warnings: prepared.warnings, importId: null };
     const rows = prepared.rows.map((r) => ({ line: r.line, ...r.expense! }));
-    const result = await db.$transaction(async (tx) => {
-      const stored = await storedHashes(tx, ctx, "expense", rows.map((r) => r.rowHash));
-      const fresh = rows.filter((r) => !stored.has(r.rowHash));
-      if (fresh.length === 0) return { importId: null, accepted: 0 };
-      const batch = await tx.importBatch.create({
-        data: { orgId: ctx.orgId, kind: "expenses", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+    const { importId, accepted } = await storeNewRows(ctx, { kind: "expenses", table: "expense", fileName: options.fileName }, rows, async (tx, part, importId) => {
+      const inserted = await tx.expenseTransaction.createMany({
+        skipDuplicates: true,
+        data: part.map((r) => ({
+          orgId: ctx.orgId,
+          importId,
+          rowHash: r.rowHash,
+          rowNumber: r.line,
+          date: new Date(`${r.date}T00:00:00Z`),
+          employee: r.employee,
+          email: r.email,
+          merchant: r.merchant,
+          description: r.description,
+          amountUsd: r.amountUsd,
+          currency: r.currency,
+          costCenter: r.costCenter,
+          vendorId: r.match?.vendorId ?? null,
+          product: r.match?.product ?? null,
+          category: r.match?.category ?? null,
+          apiProvider: r.match?.apiProvider ?? false,
+        })),
       });
-      // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
-      const created = { count: 0 };
-      for (const part of chunks(fresh)) {
-        const inserted = await tx.expenseTransaction.createMany({
-          skipDuplicates: true,
-          data: part.map((r) => ({
-            orgId: ctx.orgId,
-            importId: batch.id,
-            rowHash: r.rowHash,
-            rowNumber: r.line,
-            date: new Date(`${r.date}T00:00:00Z`),
-            employee: r.employee,
-            email: r.email,
-            merchant: r.merchant,
-            description: r.description,
-            amountUsd: r.amountUsd,
-            currency: r.currency,
-            costCenter: r.costCenter,
-            vendorId: r.match?.vendorId ?? null,
-            product: r.match?.product ?? null,
-            category: r.match?.category ?? null,
-            apiProvider: r.match?.apiProvider ?? false,
-          })),
-        });
-        created.count += inserted.count;
-      }
-      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
-      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "expenses", rows: created.count, totalUsd: batch.totalUsd.toString() } });
-      return { importId: batch.id, accepted: created.count };
+      return inserted.count;
     });
-    if (result.accepted > 0) await runShadowAiAudit(ctx);
-    return { rows: rows.length, accepted: result.accepted, duplicates: rows.length - result.accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId: result.importId };
+    return { rows: rows.length, accepted, duplicates: rows.length - accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId };
   },
 } satisfies ImportKindDefinition;
 
@@ -198,46 +214,33 @@ export const subscriptionsImportKind = {
     // All or nothing, as for expenses.
     if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors: subscriptionErrors(prepared), warnings: prepared.warnings, importId: null };
     const rows = prepared.rows.map((r) => ({ line: r.line, ...r.subscription! }));
-    const result = await db.$transaction(async (tx) => {
-      const stored = await storedHashes(tx, ctx, "subscription", rows.map((r) => r.rowHash));
-      const fresh = rows.filter((r) => !stored.has(r.rowHash));
-      if (fresh.length === 0) return { importId: null, accepted: 0 };
-      const batch = await tx.importBatch.create({
-        data: { orgId: ctx.orgId, kind: "subscriptions", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+    const { importId, accepted } = await storeNewRows(ctx, { kind: "subscriptions", table: "subscription", fileName: options.fileName }, rows, async (tx, part, importId) => {
+      const inserted = await tx.saasSubscription.createMany({
+        skipDuplicates: true,
+        data: part.map((r) => ({
+          orgId: ctx.orgId,
+          importId,
+          rowHash: r.rowHash,
+          rowNumber: r.line,
+          vendorName: r.vendorName,
+          plan: r.plan,
+          owner: r.owner,
+          email: r.email,
+          seats: r.seats,
+          amountUsd: r.amountUsd,
+          billingCycle: r.billingCycle,
+          startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
+          renewalDate: r.renewalDate ? new Date(`${r.renewalDate}T00:00:00Z`) : null,
+          costCenter: r.costCenter,
+          vendorId: r.match?.vendorId ?? null,
+          product: r.match?.product ?? null,
+          category: r.match?.category ?? null,
+          apiProvider: r.match?.apiProvider ?? false,
+        })),
       });
-      const created = { count: 0 };
-      for (const part of chunks(fresh)) {
-        const inserted = await tx.saasSubscription.createMany({
-          skipDuplicates: true,
-          data: part.map((r) => ({
-            orgId: ctx.orgId,
-            importId: batch.id,
-            rowHash: r.rowHash,
-            rowNumber: r.line,
-            vendorName: r.vendorName,
-            plan: r.plan,
-            owner: r.owner,
-            email: r.email,
-            seats: r.seats,
-            amountUsd: r.amountUsd,
-            billingCycle: r.billingCycle,
-            startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
-            renewalDate: r.renewalDate ? new Date(`${r.renewalDate}T00:00:00Z`) : null,
-            costCenter: r.costCenter,
-            vendorId: r.match?.vendorId ?? null,
-            product: r.match?.product ?? null,
-            category: r.match?.category ?? null,
-            apiProvider: r.match?.apiProvider ?? false,
-          })),
-        });
-        created.count += inserted.count;
-      }
-      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
-      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "subscriptions", rows: created.count, totalUsd: batch.totalUsd.toString() } });
-      return { importId: batch.id, accepted: created.count };
+      return inserted.count;
     });
-    if (result.accepted > 0) await runShadowAiAudit(ctx);
-    return { rows: rows.length, accepted: result.accepted, duplicates: rows.length - result.accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId: result.importId };
+    return { rows: rows.length, accepted, duplicates: rows.length - accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId };
   },
 } satisfies ImportKindDefinition;
 
@@ -286,41 +289,27 @@ export const vendorBillsImportKind = {
     const total = bill.rows.length + bill.errors.length;
     if (bill.errors.length > 0) return { rows: total, accepted: 0, duplicates: 0, rejected: bill.errors.length, errors: billErrors(bill), warnings: [], importId: null };
     const hashes = billRowHashes(bill);
-    const result = await db.$transaction(async (tx) => {
-      const stored = await storedHashes(tx, ctx, "billed", hashes);
-      const fresh = bill.rows.map((r, i) => ({ ...r, rowHash: hashes[i] })).filter((r) => !stored.has(r.rowHash));
-      if (fresh.length === 0) return { importId: null, accepted: 0 };
-      const batch = await tx.importBatch.create({
-        data: { orgId: ctx.orgId, kind: "vendor-bills", fileName: options.fileName ?? null, rows: fresh.length, totalUsd: sumDecimals(fresh.map((r) => r.amountUsd)), createdBy: ctx.actorLabel },
+    const { importId, accepted } = await storeNewRows(ctx, { kind: "vendor-bills", table: "billed", fileName: options.fileName, audit: { vendor: bill.vendor } }, bill.rows.map((r, i) => ({ ...r, rowHash: hashes[i] })), async (tx, part, importId) => {
+      const inserted = await tx.billedCost.createMany({
+        skipDuplicates: true,
+        data: part.map((r) => ({
+          orgId: ctx.orgId,
+          importId,
+          rowHash: r.rowHash,
+          rowRef: r.rowRef,
+          vendor: r.vendor,
+          date: new Date(`${r.date}T00:00:00Z`),
+          month: r.month,
+          project: r.project,
+          apiKeyId: r.apiKeyId,
+          model: r.model,
+          lineItem: r.lineItem,
+          amountUsd: r.amountUsd,
+        })),
       });
-      // skipDuplicates: a concurrent import of the same file may have stored some rows since the check above.
-      const created = { count: 0 };
-      for (const part of chunks(fresh)) {
-        const inserted = await tx.billedCost.createMany({
-          skipDuplicates: true,
-          data: part.map((r) => ({
-            orgId: ctx.orgId,
-            importId: batch.id,
-            rowHash: r.rowHash,
-            rowRef: r.rowRef,
-            vendor: r.vendor,
-            date: new Date(`${r.date}T00:00:00Z`),
-            month: r.month,
-            project: r.project,
-            apiKeyId: r.apiKeyId,
-            model: r.model,
-            lineItem: r.lineItem,
-            amountUsd: r.amountUsd,
-          })),
-        });
-        created.count += inserted.count;
-      }
-      if (created.count !== fresh.length) await tx.importBatch.update({ where: { orgId_id: { orgId: ctx.orgId, id: batch.id } }, data: { rows: created.count } });
-      await recordAudit(tx, ctx, { action: "import.create", targetType: "import", targetId: batch.id, after: { kind: "vendor-bills", vendor: bill.vendor, rows: created.count, totalUsd: batch.totalUsd.toString() } });
-      return { importId: batch.id, accepted: created.count };
+      return inserted.count;
     });
-    if (result.accepted > 0) await runShadowAiAudit(ctx);
-    return { rows: total, accepted: result.accepted, duplicates: total - result.accepted, rejected: 0, errors: [], warnings: [], importId: result.importId };
+    return { rows: total, accepted, duplicates: total - accepted, rejected: 0, errors: [], warnings: [], importId };
   },
 } satisfies ImportKindDefinition;
 
