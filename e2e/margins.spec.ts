@@ -1,10 +1,13 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 import { uniqueEmail, uniqueId, uniquePassword } from "./support";
 import { createApiKeyInPage, signUpWithOrganization, usdCents } from "./support/session";
 
 /*
- * Issue 8: a finance person enters revenue for a feature that has spend, then reads its margin on
- * the Margins page, each figure equal to GET /api/v1/margins and to the hand-computed cents.
+ * Issue 8: a finance person enters revenue for a feature that has spend, reads its margin on the
+ * Margins page, each figure equal to GET /api/v1/margins and to the hand-computed cents, then opens
+ * the board report for the month and downloads its PDF, which holds the same figures.
  * The organization's zone is UTC; every call lies in the last full month.
  */
 type Margins = {
@@ -78,5 +81,20 @@ test("finance: enters a month of revenue and reads the feature's margin as the A
   await expect(tableRow.getByTestId("margin-gross")).toHaveText("$18.00");
   await expect(tableRow).toContainText("Over 10% of gross margin");
   await expect(finance.locator("#main").getByRole("link", { name: "Board report" })).toHaveAttribute("href", `${orgPath}/reports/board?period=${period}`);
+
+  // On to the board report for the same month, and its PDF: the revenue just entered is in it.
+  await finance.locator("#main").getByRole("link", { name: "Board report" }).click();
+  await expect(finance.getByRole("heading", { level: 1, name: "Board report" })).toBeVisible();
+  const summary = finance.getByRole("region", { name: "Executive summary" });
+  await expect(summary.getByTestId("board-revenue")).toHaveText("$20.00");
+  await expect(summary.getByTestId("board-ai-spend")).toHaveText("$2.00");
+  const [download] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("link", { name: "Download PDF (Letter)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`marginal-board-${period}.pdf`);
+  const pdf = await getDocumentProxy(new Uint8Array(await readFile((await download.path())!)));
+  // US Letter landscape is 792 × 612 pt.
+  expect((await pdf.getPage(1)).view.map(Math.round)).toEqual([0, 0, 792, 612]);
+  const { text } = await extractText(pdf, { mergePages: true });
+  expect(text).toContain("$20.00");
+  expect(text).toContain("$2.00");
   await context.close();
 });
