@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { uniqueEmail, uniqueId, uniquePassword } from "./support";
-import { createApiKeyInPage, signUpWithOrganization } from "./support/session";
+import { uniqueId } from "./support";
+import { createApiKeyInPage, joinByInvitation, signUpWithOrganization } from "./support/session";
 
 /*
  * Issue 8, part 3: a finance member opens the board report for last month (the default period),
@@ -46,18 +46,7 @@ test("finance: opens the board report, sees the headline numbers and downloads t
   expect(revenue.status()).toBe(200);
 
   // The finance person joins through an invitation.
-  await page.goto(`${orgPath}/settings/members`);
-  await page.getByLabel("Email").fill(uniqueEmail("finance"));
-  await page.getByLabel("Role").selectOption("FINANCE");
-  await page.getByRole("button", { name: "Invite" }).click();
-  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
-  const context = await browser.newContext({ acceptDownloads: true });
-  const finance = await context.newPage();
-  await finance.goto(link);
-  await finance.getByRole("link", { name: "Create an account" }).click();
-  await finance.getByLabel("Password").fill(uniquePassword());
-  await finance.getByRole("button", { name: "Create account and join" }).click();
-  await expect(finance).toHaveURL(new RegExp(`${orgPath}$`));
+  const { context, member: finance } = await joinByInvitation(page, browser, orgPath, "FINANCE");
 
   await finance.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board report" }).first().click();
   await expect(finance.getByRole("heading", { level: 1, name: "Board report" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail, uniqueId, uniqueName, uniquePassword } from "./support";
-import { createApiKeyInPage, signUpWithOrganization } from "./support/session";
+import { createApiKeyInPage, joinByInvitation, signUpWithOrganization } from "./support/session";
 
 /*
  * Issue 5's end-to-end journey: a finance member creates a budget on the page; events ingested
@@ -37,18 +37,7 @@ test("finance: creates a budget, sees it turn yellow then red without a reload, 
   const ingestKey = await createApiKeyInPage(page, orgPath, ["ingest"]);
 
   // The finance person joins through an invitation.
-  await page.goto(`${orgPath}/settings/members`);
-  await page.getByLabel("Email").fill(uniqueEmail("finance"));
-  await page.getByLabel("Role").selectOption("FINANCE");
-  await page.getByRole("button", { name: "Invite" }).click();
-  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
-  const context = await browser.newContext();
-  const finance = await context.newPage();
-  await finance.goto(link);
-  await finance.getByRole("link", { name: "Create an account" }).click();
-  await finance.getByLabel("Password").fill(uniquePassword());
-  await finance.getByRole("button", { name: "Create account and join" }).click();
-  await expect(finance).toHaveURL(new RegExp(`${orgPath}$`));
+  const { context, member: finance } = await joinByInvitation(page, browser, orgPath, "FINANCE");
 
   // No budgets yet: the empty state explains them and leads to the form.
   await finance.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Budgets" }).first().click();

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { uniqueEmail, uniqueId, uniquePassword } from "./support";
-import { createApiKeyInPage, signUpWithOrganization, usdCents } from "./support/session";
+import { uniqueId } from "./support";
+import { createApiKeyInPage, joinByInvitation, signUpWithOrganization, usdCents } from "./support/session";
 
 /*
  * The two journeys issue 4 names, on a fresh organization (zone UTC) with a known month of calls:
@@ -53,19 +53,7 @@ type Costs = { total: { cost_usd: string; events: number }; rows: { feature?: st
 test("finance: reads the month on the overview and exports the top features as CSV, matching the API", async ({ page, browser }) => {
   const seeded = await seedOrganization(page, "Owner Olga");
   // The finance person joins through an invitation.
-  await page.goto(`${seeded.orgPath}/settings/members`);
-  const financeEmail = uniqueEmail("finance");
-  await page.getByLabel("Email").fill(financeEmail);
-  await page.getByLabel("Role").selectOption("FINANCE");
-  await page.getByRole("button", { name: "Invite" }).click();
-  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
-  const context = await browser.newContext({ acceptDownloads: true });
-  const finance = await context.newPage();
-  await finance.goto(link);
-  await finance.getByRole("link", { name: "Create an account" }).click();
-  await finance.getByLabel("Password").fill(uniquePassword());
-  await finance.getByRole("button", { name: "Create account and join" }).click();
-  await expect(finance).toHaveURL(new RegExp(`${seeded.orgPath}$`));
+  const { context, member: finance } = await joinByInvitation(page, browser, seeded.orgPath, "FINANCE");
 
   const month = await api<Costs>(page.request, seeded.readKey, `/api/v1/costs?from=${seeded.monthStart}&granularity=month&group_by=feature`);
   expect(month.total.cost_usd).toBe("2.8000000000");

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { uniqueEmail, uniqueId, uniquePassword } from "./support";
-import { createApiKeyInPage, signUpWithOrganization, usdCents } from "./support/session";
+import { uniqueId } from "./support";
+import { createApiKeyInPage, joinByInvitation, signUpWithOrganization, usdCents } from "./support/session";
 
 /*
  * Issue 8: a finance person enters revenue for a feature that has spend, reads its margin on the
@@ -32,19 +32,7 @@ test("finance: enters a month of revenue and reads the feature's margin as the A
   expect(outcome.status()).toBe(200);
 
   // The finance person joins through an invitation.
-  await page.goto(`${orgPath}/settings/members`);
-  const financeEmail = uniqueEmail("finance");
-  await page.getByLabel("Email").fill(financeEmail);
-  await page.getByLabel("Role").selectOption("FINANCE");
-  await page.getByRole("button", { name: "Invite" }).click();
-  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
-  const context = await browser.newContext();
-  const finance = await context.newPage();
-  await finance.goto(link);
-  await finance.getByRole("link", { name: "Create an account" }).click();
-  await finance.getByLabel("Password").fill(uniquePassword());
-  await finance.getByRole("button", { name: "Create account and join" }).click();
-  await expect(finance).toHaveURL(new RegExp(`${orgPath}$`));
+  const { context, member: finance } = await joinByInvitation(page, browser, orgPath, "FINANCE");
 
   // Settings → Revenue: a wrong amount is named on its field, then the month is saved.
   await finance.goto(`${orgPath}/settings/revenue`);

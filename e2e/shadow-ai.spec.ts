@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { uniqueEmail, uniquePassword } from "./support";
-import { signUpWithOrganization, usdCents } from "./support/session";
+
+import { joinByInvitation, signUpWithOrganization, usdCents } from "./support/session";
 
 /*
  * Issue 6's journey: a finance person imports a month of card lines, reads how much AI spend is
@@ -44,18 +44,7 @@ test("finance imports expenses, finds AI spend outside governance, owns a findin
   test.setTimeout(150_000);
   const orgPath = await signUpWithOrganization(page, "Owner Shadow");
   // The finance person joins through an invitation.
-  await page.goto(`${orgPath}/settings/members`);
-  await page.getByLabel("Email").fill(uniqueEmail("finance"));
-  await page.getByLabel("Role").selectOption("FINANCE");
-  await page.getByRole("button", { name: "Invite" }).click();
-  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
-  const context = await browser.newContext({ acceptDownloads: true });
-  const finance = await context.newPage();
-  await finance.goto(link);
-  await finance.getByRole("link", { name: "Create an account" }).click();
-  await finance.getByLabel("Password").fill(uniquePassword());
-  await finance.getByRole("button", { name: "Create account and join" }).click();
-  await expect(finance).toHaveURL(new RegExp(`${orgPath}$`));
+  const { context, member: finance } = await joinByInvitation(page, browser, orgPath, "FINANCE");
 
   // Before anything is imported, the page says so and points to the imports.
   await finance.goto(`${orgPath}/shadow-ai`);

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { uniqueEmail, uniqueName, uniquePassword } from "./index";
 
 /** Signs a new person up with a new organization and waits for its overview; answers the org's path (`/o/slug`). */
@@ -11,6 +11,26 @@ export async function signUpWithOrganization(page: Page, person: string): Promis
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+/**
+ * The owner on `page` invites a new person with this role; the person opens the link in a browser
+ * context of their own, creates an account and lands on the organization. Close `context` after.
+ */
+export async function joinByInvitation(page: Page, browser: Browser, orgPath: string, role: "ADMIN" | "FINANCE" | "ENGINEER" | "VIEWER"): Promise<{ context: BrowserContext; member: Page }> {
+  await page.goto(`${orgPath}/settings/members`);
+  await page.getByLabel("Email").fill(uniqueEmail(role.toLowerCase()));
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = (await page.getByTestId("invitation-link").textContent())!.trim();
+  const context = await browser.newContext({ acceptDownloads: true });
+  const member = await context.newPage();
+  await member.goto(link);
+  await member.getByRole("link", { name: "Create an account" }).click();
+  await member.getByLabel("Password").fill(uniquePassword());
+  await member.getByRole("button", { name: "Create account and join" }).click();
+  await expect(member).toHaveURL(new RegExp(`${orgPath}$`));
+  return { context, member };
 }
 
 /** Creates an API key with these scopes on the API keys page and answers its secret. */
