@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, foundOrThrow } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod-issues";
 import { sumDecimals } from "@/lib/format/decimal";
-import type { ImportCommit, ImportInput, ImportKindDefinition, ImportPreview, ImportRowError } from "@/lib/imports/types";
+import type { ImportColumn, ImportCommit, ImportInput, ImportKindDefinition, ImportPreview, ImportRowError } from "@/lib/imports/types";
 import { parseVendorBill, parseVendorBillText } from "@/lib/vendor-bills/parse-vendor-bill";
 import type { ParsedVendorBill } from "@/lib/vendor-bills/types";
 import { EXPENSE_FIELDS, expensesFromCsv, type PreparedExpenses } from "./expenses-from-csv";
@@ -30,25 +30,6 @@ export type ShadowAiCommitOptions = { fileName?: string | null };
 
 /** A committed Shadow AI import: the batch it created (null when every row was already stored). */
 export type ShadowAiImportCommit = ImportCommit & { importId: string | null };
-
-const expenseMappingSchema = z.record(z.string().max(200), z.enum(EXPENSE_FIELDS).nullable());
-
-function prepareExpenses(input: ImportInput): PreparedExpenses {
-  if (input.format === "json") {
-    throw new AppError("INVALID_INPUT", 'Send expenses as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
-      issues: [{ path: "(body)", message: "expenses are imported from CSV" }],
-    });
-  }
-  const { mapping } = parseOrThrow(z.object({ mapping: expenseMappingSchema.optional() }), { mapping: input.mapping });
-  return expensesFromCsv(input.text, mapping);
-}
-
-function expenseErrors(prepared: PreparedExpenses): ImportRowError[] {
-  return prepared.rows
-    .filter((r) => r.message !== null)
-    .slice(0, MAX_LISTED_ERRORS)
-    .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
-}
 
 type RowTable = "expense" | "billed" | "subscription";
 
@@ -105,65 +86,106 @@ async function storeNewRows<R extends ImportedRow>(
   return result;
 }
 
-/** `POST /api/v1/imports/expenses`: a CSV of expense and card lines, all rows or none, idempotent per row. */
-export const expensesImportKind = {
-  permission: "manage_shadow_ai",
-  jsonField: "expenses",
-  async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
-    authorizeOrThrow(ctx, "manage_shadow_ai");
-    const prepared = prepareExpenses(input);
-    const valid = prepared.rows.flatMap((r) => (r.expense ? [{ line: r.line, ...r.expense }] : []));
-    return {
-      columns: prepared.columns,
-      warnings: prepared.warnings,
-      rows: prepared.rows.length,
-      valid: valid.length,
-      rejected: prepared.rows.length - valid.length,
-      duplicates: await countStoredHashes(
-        ctx,
-        "expense",
-        valid.map((v) => v.rowHash),
-      ),
-      errors: expenseErrors(prepared),
-      // The hash is storage detail, not something a person checks in a preview.
-      sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
-    };
-  },
-  async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
-    authorizeOrThrow(ctx, "manage_shadow_ai");
-    const prepared = prepareExpenses(input);
-    const errors = expenseErrors(prepared);
-    const rejected = prepared.rows.filter((r) => r.message !== null).length;
-    // All or nothing: a file with any bad row is refused whole, so a fix-and-retry never half-imports.
-    if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors, warnings: prepared.warnings, importId: null };
-    const rows = prepared.rows.map((r) => ({ line: r.line, ...r.expense! }));
-    const { importId, accepted } = await storeNewRows(ctx, { kind: "expenses", table: "expense", fileName: options.fileName }, rows, async (tx, part, importId) => {
-      const inserted = await tx.expenseTransaction.createMany({
-        skipDuplicates: true,
-        data: part.map((r) => ({
-          orgId: ctx.orgId,
-          importId,
-          rowHash: r.rowHash,
-          rowNumber: r.line,
-          date: new Date(`${r.date}T00:00:00Z`),
-          employee: r.employee,
-          email: r.email,
-          merchant: r.merchant,
-          description: r.description,
-          amountUsd: r.amountUsd,
-          currency: r.currency,
-          costCenter: r.costCenter,
-          vendorId: r.match?.vendorId ?? null,
-          product: r.match?.product ?? null,
-          category: r.match?.category ?? null,
-          apiProvider: r.match?.apiProvider ?? false,
-        })),
-      });
-      return inserted.count;
+type CsvRows<R> = { columns: ImportColumn[]; warnings: string[]; rows: { line: number; index: number; value: R | null; message: string | null }[] };
+
+function csvRowErrors(prepared: CsvRows<unknown>): ImportRowError[] {
+  return prepared.rows
+    .filter((r) => r.message !== null)
+    .slice(0, MAX_LISTED_ERRORS)
+    .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
+}
+
+/**
+ * An import kind for a CSV of money rows (expenses, subscriptions): a preview that counts rows
+ * already stored, and a commit that stores all rows or none, each row once by its hash.
+ */
+function csvRowsImportKind<R extends ImportedRow>(spec: {
+  kind: "expenses" | "subscriptions";
+  table: RowTable;
+  prepare: (input: ImportInput) => CsvRows<R>;
+  insert: (tx: Tx, part: (R & { line: number })[], importId: string, orgId: string) => Promise<number>;
+}) {
+  return {
+    permission: "manage_shadow_ai",
+    jsonField: spec.kind,
+    async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
+      authorizeOrThrow(ctx, "manage_shadow_ai");
+      const prepared = spec.prepare(input);
+      const valid = prepared.rows.flatMap((r) => (r.value ? [{ line: r.line, ...r.value }] : []));
+      return {
+        columns: prepared.columns,
+        warnings: prepared.warnings,
+        rows: prepared.rows.length,
+        valid: valid.length,
+        rejected: prepared.rows.length - valid.length,
+        duplicates: await countStoredHashes(
+          ctx,
+          spec.table,
+          valid.map((v) => v.rowHash),
+        ),
+        errors: csvRowErrors(prepared),
+        // The hash is storage detail, not something a person checks in a preview.
+        sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
+      };
+    },
+    async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
+      authorizeOrThrow(ctx, "manage_shadow_ai");
+      const prepared = spec.prepare(input);
+      const rejected = prepared.rows.filter((r) => r.message !== null).length;
+      // All or nothing: a file with any bad row is refused whole, so a fix-and-retry never half-imports.
+      if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors: csvRowErrors(prepared), warnings: prepared.warnings, importId: null };
+      const rows = prepared.rows.map((r) => ({ line: r.line, ...r.value! }));
+      const { importId, accepted } = await storeNewRows(ctx, { kind: spec.kind, table: spec.table, fileName: options.fileName }, rows, (tx, part, importId) => spec.insert(tx, part, importId, ctx.orgId));
+      return { rows: rows.length, accepted, duplicates: rows.length - accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId };
+    },
+  } satisfies ImportKindDefinition;
+}
+
+const expenseMappingSchema = z.record(z.string().max(200), z.enum(EXPENSE_FIELDS).nullable());
+
+function prepareExpenses(input: ImportInput): PreparedExpenses {
+  if (input.format === "json") {
+    throw new AppError("INVALID_INPUT", 'Send expenses as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
+      issues: [{ path: "(body)", message: "expenses are imported from CSV" }],
     });
-    return { rows: rows.length, accepted, duplicates: rows.length - accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId };
+  }
+  const { mapping } = parseOrThrow(z.object({ mapping: expenseMappingSchema.optional() }), { mapping: input.mapping });
+  return expensesFromCsv(input.text, mapping);
+}
+
+/** `POST /api/v1/imports/expenses`: a CSV of expense and card lines, all rows or none, idempotent per row. */
+export const expensesImportKind = csvRowsImportKind({
+  kind: "expenses",
+  table: "expense",
+  prepare(input) {
+    const prepared = prepareExpenses(input);
+    return { ...prepared, rows: prepared.rows.map((r) => ({ ...r, value: r.expense })) };
   },
-} satisfies ImportKindDefinition;
+  async insert(tx, part, importId, orgId) {
+    const inserted = await tx.expenseTransaction.createMany({
+      skipDuplicates: true,
+      data: part.map((r) => ({
+        orgId,
+        importId,
+        rowHash: r.rowHash,
+        rowNumber: r.line,
+        date: new Date(`${r.date}T00:00:00Z`),
+        employee: r.employee,
+        email: r.email,
+        merchant: r.merchant,
+        description: r.description,
+        amountUsd: r.amountUsd,
+        currency: r.currency,
+        costCenter: r.costCenter,
+        vendorId: r.match?.vendorId ?? null,
+        product: r.match?.product ?? null,
+        category: r.match?.category ?? null,
+        apiProvider: r.match?.apiProvider ?? false,
+      })),
+    });
+    return inserted.count;
+  },
+});
 
 const subscriptionMappingSchema = z.record(z.string().max(200), z.enum(SUBSCRIPTION_FIELDS).nullable());
 
@@ -177,72 +199,41 @@ function prepareSubscriptions(input: ImportInput): PreparedSubscriptions {
   return subscriptionsFromCsv(input.text, mapping);
 }
 
-function subscriptionErrors(prepared: PreparedSubscriptions): ImportRowError[] {
-  return prepared.rows
-    .filter((r) => r.message !== null)
-    .slice(0, MAX_LISTED_ERRORS)
-    .map((r) => ({ line: r.line, index: r.index, id: null, message: r.message! }));
-}
-
 /** `POST /api/v1/imports/subscriptions`: a SaaS subscriptions CSV (a SaaS-management export), all rows or none, idempotent per row. */
-export const subscriptionsImportKind = {
-  permission: "manage_shadow_ai",
-  jsonField: "subscriptions",
-  async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
-    authorizeOrThrow(ctx, "manage_shadow_ai");
+export const subscriptionsImportKind = csvRowsImportKind({
+  kind: "subscriptions",
+  table: "subscription",
+  prepare(input) {
     const prepared = prepareSubscriptions(input);
-    const valid = prepared.rows.flatMap((r) => (r.subscription ? [{ line: r.line, ...r.subscription }] : []));
-    return {
-      columns: prepared.columns,
-      warnings: prepared.warnings,
-      rows: prepared.rows.length,
-      valid: valid.length,
-      rejected: prepared.rows.length - valid.length,
-      duplicates: await countStoredHashes(
-        ctx,
-        "subscription",
-        valid.map((v) => v.rowHash),
-      ),
-      errors: subscriptionErrors(prepared),
-      sample: valid.slice(0, SAMPLE_SIZE).map((row) => ({ ...row, rowHash: undefined })),
-    };
+    return { ...prepared, rows: prepared.rows.map((r) => ({ ...r, value: r.subscription })) };
   },
-  async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
-    authorizeOrThrow(ctx, "manage_shadow_ai");
-    const prepared = prepareSubscriptions(input);
-    const rejected = prepared.rows.filter((r) => r.message !== null).length;
-    // All or nothing, as for expenses.
-    if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors: subscriptionErrors(prepared), warnings: prepared.warnings, importId: null };
-    const rows = prepared.rows.map((r) => ({ line: r.line, ...r.subscription! }));
-    const { importId, accepted } = await storeNewRows(ctx, { kind: "subscriptions", table: "subscription", fileName: options.fileName }, rows, async (tx, part, importId) => {
-      const inserted = await tx.saasSubscription.createMany({
-        skipDuplicates: true,
-        data: part.map((r) => ({
-          orgId: ctx.orgId,
-          importId,
-          rowHash: r.rowHash,
-          rowNumber: r.line,
-          vendorName: r.vendorName,
-          plan: r.plan,
-          owner: r.owner,
-          email: r.email,
-          seats: r.seats,
-          amountUsd: r.amountUsd,
-          billingCycle: r.billingCycle,
-          startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
-          renewalDate: r.renewalDate ? new Date(`${r.renewalDate}T00:00:00Z`) : null,
-          costCenter: r.costCenter,
-          vendorId: r.match?.vendorId ?? null,
-          product: r.match?.product ?? null,
-          category: r.match?.category ?? null,
-          apiProvider: r.match?.apiProvider ?? false,
-        })),
-      });
-      return inserted.count;
+  async insert(tx, part, importId, orgId) {
+    const inserted = await tx.saasSubscription.createMany({
+      skipDuplicates: true,
+      data: part.map((r) => ({
+        orgId,
+        importId,
+        rowHash: r.rowHash,
+        rowNumber: r.line,
+        vendorName: r.vendorName,
+        plan: r.plan,
+        owner: r.owner,
+        email: r.email,
+        seats: r.seats,
+        amountUsd: r.amountUsd,
+        billingCycle: r.billingCycle,
+        startDate: r.startDate ? new Date(`${r.startDate}T00:00:00Z`) : null,
+        renewalDate: r.renewalDate ? new Date(`${r.renewalDate}T00:00:00Z`) : null,
+        costCenter: r.costCenter,
+        vendorId: r.match?.vendorId ?? null,
+        product: r.match?.product ?? null,
+        category: r.match?.category ?? null,
+        apiProvider: r.match?.apiProvider ?? false,
+      })),
     });
-    return { rows: rows.length, accepted, duplicates: rows.length - accepted, rejected: 0, errors: [], warnings: prepared.warnings, importId };
+    return inserted.count;
   },
-} satisfies ImportKindDefinition;
+});
 
 function parseBill(input: ImportInput): ParsedVendorBill {
   // The route reads `{ "data": [...] }` as rows: that is the vendors' own page shape, so an export is posted as it is.
