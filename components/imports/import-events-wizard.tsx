@@ -10,59 +10,14 @@ import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
 import type { EventsImportPreview, EventsImportResult } from "@/lib/imports/import-events";
 import type { ColumnMapping } from "@/lib/imports/schemas";
-import type { ImportRowError } from "@/lib/imports/types";
 import { ColumnMappingTable } from "./column-mapping-table";
 import { CsvFilePicker } from "./csv-file-picker";
 import { ImportErrorsTable } from "./import-errors-table";
+import { BROWSER_MAX_LABEL, type ChosenFile, errorRows, fileSize, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
 import { ImportSampleTable } from "./import-sample-table";
 
 // The same 5 MB as the API (`POST /api/v1/imports/events`); next.config.js raises the server
 // action body limit to 6 MB to leave room for the rest of the request.
-const BROWSER_MAX_BYTES = 5 * 1024 * 1024;
-const BROWSER_MAX_LABEL = "5 MB";
-
-type ChosenFile = { name: string; size: number; blob: Blob };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
-
-function fileSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function errorRows(errors: ImportRowError[]) {
-  return errors.map((e) => [e.line ?? "", e.id, e.message]);
-}
-
-function Stat({ label, value, tone = "neutral" }: { label: string; value: number; tone?: "neutral" | "green" | "red" | "muted" }) {
-  const color = { neutral: "text-slate-900", green: "text-emerald-700", red: value > 0 ? "text-red-700" : "text-slate-900", muted: "text-slate-600" }[tone];
-  return (
-    <div className="rounded-md border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value.toLocaleString("en-US")}</dd>
-    </div>
-  );
-}
-
-function PreviewSkeleton({ file }: { file: ChosenFile }) {
-  return (
-    <Card title="Checking the file">
-      <div aria-busy="true" className="space-y-4">
-        <p role="status" className="text-sm text-slate-600">
-          Reading {file.name} ({fileSize(file.size)}) and checking every row. Nothing is stored.
-        </p>
-        <div className="grid animate-pulse grid-cols-2 gap-3 sm:grid-cols-4">
-          {[0, 1, 2, 3].map((i) => (
-            <div key={i} className="h-16 rounded-md bg-slate-100" />
-          ))}
-        </div>
-        <div className="h-40 animate-pulse rounded-md bg-slate-100" />
-      </div>
-    </Card>
-  );
-}
-
 /**
  * The CSV import of events: choose a file, see the dry-run preview (column mapping, counts, row
  * errors, sample), change the mapping, then import. Nothing is stored before "Import".
@@ -101,27 +56,13 @@ export function ImportEventsWizard({ orgSlug, timeZone, templateHref }: { orgSlu
     setMapping({});
     setFile(null);
     setFileError(null);
-    if (chosen.size === 0) {
-      setFileError(`${chosen.name} is empty. Choose a CSV file with a header row and one row per event.`);
+    const read = await readImportFile(chosen, "text/csv");
+    if ("error" in read) {
+      setFileError(read.error);
       return;
     }
-    if (chosen.size > BROWSER_MAX_BYTES) {
-      setFileError(
-        `${chosen.name} is ${fileSize(chosen.size)}; files uploaded here can be up to ${BROWSER_MAX_LABEL}. Split it into smaller files.`,
-      );
-      return;
-    }
-    // Read once into memory: a File is only a handle, and the mapping changes and the import
-    // must all send the same bytes even if the file on disk changes meanwhile.
-    let blob: Blob;
-    try {
-      blob = new Blob([await chosen.arrayBuffer()], { type: "text/csv" });
-    } catch {
-      setFileError(`${chosen.name} could not be read. Check that the file is still there and try again.`);
-      return;
-    }
-    setFile({ name: chosen.name, size: chosen.size, blob });
-    runPreview(blob, {});
+    setFile(read.file);
+    runPreview(read.file.blob, {});
   }
 
   function changeField(header: string, field: string | null) {
@@ -193,10 +134,10 @@ export function ImportEventsWizard({ orgSlug, timeZone, templateHref }: { orgSlu
         }
       >
         <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-4 ${updating ? "opacity-60" : ""}`}>
-          <Stat label="Rows" value={preview.rows} />
-          <Stat label="Valid" value={preview.valid} tone="green" />
-          <Stat label="With errors" value={preview.rejected} tone="red" />
-          <Stat label="Already imported" value={preview.duplicates} tone="muted" />
+          <ImportStat label="Rows" value={preview.rows} />
+          <ImportStat label="Valid" value={preview.valid} tone="green" />
+          <ImportStat label="With errors" value={preview.rejected} tone="red" />
+          <ImportStat label="Already imported" value={preview.duplicates} tone="muted" />
         </dl>
         <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-600">
           {updating
@@ -281,9 +222,9 @@ function ImportResult({ orgSlug, fileName, result, onAgain }: { orgSlug: string;
                 : "Nothing was stored."}
           </Alert>
           <dl className="grid grid-cols-3 gap-3">
-            <Stat label="Accepted" value={result.accepted} tone="green" />
-            <Stat label="Duplicates" value={result.duplicates} tone="muted" />
-            <Stat label="Rejected" value={result.rejected} tone="red" />
+            <ImportStat label="Accepted" value={result.accepted} tone="green" />
+            <ImportStat label="Duplicates" value={result.duplicates} tone="muted" />
+            <ImportStat label="Rejected" value={result.rejected} tone="red" />
           </dl>
           <div className="flex flex-wrap gap-2">
             <Button onClick={onAgain}>Import another file</Button>

@@ -17,13 +17,12 @@ import { Card } from "@/components/ui/card";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUsdTotal } from "@/lib/format/format-money";
-import type { ImportRowError } from "@/lib/imports/types";
 import { ColumnMappingTable, type MappingFieldOption } from "./column-mapping-table";
 import { CsvFilePicker } from "./csv-file-picker";
 import { ImportErrorsTable } from "./import-errors-table";
+import { type ChosenFile, errorRows, fileSize, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
 
 // The API's 5 MB; next.config.js lets server action bodies through up to 6 MB.
-const BROWSER_MAX_BYTES = 5 * 1024 * 1024;
 
 /** One kind the page imports: how it is named, the file it takes, and its fields when it has columns. */
 export type ShadowAiImportKindOption = {
@@ -37,30 +36,6 @@ export type ShadowAiImportKindOption = {
   /** What one stored row is, for the button ("expense line", "bill line"). */
   rowWord: string;
 };
-
-type ChosenFile = { name: string; size: number; blob: Blob };
-
-function plural(n: number, one: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;
-}
-
-function fileSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function errorRows(errors: ImportRowError[]) {
-  return errors.map((e) => [e.line ?? "", e.id ?? "", e.message]);
-}
-
-function Stat({ label, value, tone = "neutral" }: { label: string; value: number; tone?: "neutral" | "green" | "red" | "muted" }) {
-  const color = { neutral: "text-slate-900", green: "text-emerald-700", red: value > 0 ? "text-red-700" : "text-slate-900", muted: "text-slate-600" }[tone];
-  return (
-    <div className="rounded-md border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value.toLocaleString("en-US")}</dd>
-    </div>
-  );
-}
 
 function SampleTable({ preview }: { preview: ShadowAiImportPreview }) {
   const bill = preview.vendor !== null;
@@ -141,24 +116,13 @@ export function ImportShadowAiWizard({ orgSlug, kinds }: { orgSlug: string; kind
 
   async function chooseFile(chosen: File) {
     reset();
-    if (chosen.size === 0) {
-      setFileError(`${chosen.name} is empty.`);
+    const read = await readImportFile(chosen, "text/plain");
+    if ("error" in read) {
+      setFileError(read.error);
       return;
     }
-    if (chosen.size > BROWSER_MAX_BYTES) {
-      setFileError(`${chosen.name} is ${fileSize(chosen.size)}; files can be up to 5 MB. Split it into smaller files.`);
-      return;
-    }
-    // Read once: every preview and the import send the same bytes even if the file on disk changes.
-    let blob: Blob;
-    try {
-      blob = new Blob([await chosen.arrayBuffer()], { type: "text/plain" });
-    } catch {
-      setFileError(`${chosen.name} could not be read. Check that the file is still there and try again.`);
-      return;
-    }
-    setFile({ name: chosen.name, size: chosen.size, blob });
-    runPreview(blob, {});
+    setFile(read.file);
+    runPreview(read.file.blob, {});
   }
 
   function changeField(header: string, field: string | null) {
@@ -221,18 +185,7 @@ export function ImportShadowAiWizard({ orgSlug, kinds }: { orgSlug: string; kind
     );
   }
 
-  if (!preview) {
-    return (
-      <Card title="Checking the file">
-        <div aria-busy="true" className="space-y-4">
-          <p role="status" className="text-sm text-slate-600">
-            Reading {file.name} ({fileSize(file.size)}) and checking every row. Nothing is stored.
-          </p>
-          <div className="h-32 animate-pulse rounded-md bg-slate-100" />
-        </div>
-      </Card>
-    );
-  }
+  if (!preview) return <PreviewSkeleton file={file} />;
 
   const updating = previewMutation.isPending;
   const committing = commitMutation.isPending;
@@ -254,10 +207,10 @@ export function ImportShadowAiWizard({ orgSlug, kinds }: { orgSlug: string; kind
         }
       >
         <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-4 ${updating ? "opacity-60" : ""}`}>
-          <Stat label="Rows" value={preview.rows} />
-          <Stat label="Valid" value={preview.valid} tone="green" />
-          <Stat label="With errors" value={preview.rejected} tone="red" />
-          <Stat label="Already imported" value={preview.duplicates} tone="muted" />
+          <ImportStat label="Rows" value={preview.rows} />
+          <ImportStat label="Valid" value={preview.valid} tone="green" />
+          <ImportStat label="With errors" value={preview.rejected} tone="red" />
+          <ImportStat label="Already imported" value={preview.duplicates} tone="muted" />
         </dl>
         <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-600">
           {updating
@@ -343,9 +296,9 @@ function ImportResult({ orgSlug, fileName, result, rowWord, onAgain }: { orgSlug
                 : `Every row was already imported (${result.duplicates.toLocaleString("en-US")} duplicates), so nothing changed.`}
           </Alert>
           <dl className="grid grid-cols-3 gap-3">
-            <Stat label="Accepted" value={result.accepted} tone="green" />
-            <Stat label="Duplicates" value={result.duplicates} tone="muted" />
-            <Stat label="Rejected" value={result.rejected} tone="red" />
+            <ImportStat label="Accepted" value={result.accepted} tone="green" />
+            <ImportStat label="Duplicates" value={result.duplicates} tone="muted" />
+            <ImportStat label="Rejected" value={result.rejected} tone="red" />
           </dl>
           <div className="flex flex-wrap gap-2">
             <Button onClick={onAgain}>Import another file</Button>

@@ -7,6 +7,7 @@ import { commitRevenueImportAction, previewRevenueImportAction } from "@/app/o/[
 import { ColumnMappingTable, type MappingFieldOption } from "@/components/imports/column-mapping-table";
 import { CsvFilePicker } from "@/components/imports/csv-file-picker";
 import { ImportErrorsTable } from "@/components/imports/import-errors-table";
+import { type ChosenFile, plural, readImportFile } from "@/components/imports/import-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CsvExportButton } from "@/components/ui/csv-export-button";
@@ -15,7 +16,6 @@ import { formatUsdTotal } from "@/lib/format/format-money";
 import type { RevenueColumnMapping, RevenueField, RevenueRow } from "@/lib/revenue/revenue-from-csv";
 
 // The API's 5 MB; larger files go through POST /api/v1/imports/revenue.
-const BROWSER_MAX_BYTES = 5 * 1024 * 1024;
 
 const FIELDS: MappingFieldOption[] = [
   { field: "month", label: "Month" },
@@ -24,9 +24,7 @@ const FIELDS: MappingFieldOption[] = [
   { field: "amount_usd", label: "Amount (USD)" },
 ];
 
-type ChosenFile = { name: string; blob: Blob };
 
-const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * A revenue CSV (month, feature, customer, amount_usd): choose a file, check the column mapping,
@@ -57,14 +55,13 @@ export function RevenueImport({ orgSlug }: { orgSlug: string }) {
 
   async function chooseFile(chosen: File) {
     reset();
-    if (chosen.size === 0 || chosen.size > BROWSER_MAX_BYTES) {
-      setFileError(chosen.size === 0 ? `${chosen.name} is empty.` : `${chosen.name} is over 5 MB; split it, or send it to POST /api/v1/imports/revenue.`);
+    const read = await readImportFile(chosen, "text/plain", "Split it, or send it to POST /api/v1/imports/revenue.");
+    if ("error" in read) {
+      setFileError(read.error);
       return;
     }
-    // Read once: the preview and the import send the same bytes even if the file on disk changes.
-    const blob = new Blob([await chosen.arrayBuffer()], { type: "text/plain" });
-    setFile({ name: chosen.name, blob });
-    preview.mutate({ blob, mapping: {} });
+    setFile(read.file);
+    preview.mutate({ blob: read.file.blob, mapping: {} });
   }
 
   function changeField(header: string, field: string | null) {
