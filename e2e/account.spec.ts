@@ -120,3 +120,24 @@ test("the API answers JSON errors without credentials and for unknown paths", as
   const health = await request.get("/api/health");
   expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true, kind: "postgresql" } });
 });
+
+test("pages and the API carry the security headers, and pages run under the content security policy", async ({ page, request }) => {
+  for (const path of ["/signin", "/api/health", "/api/v1/org"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+  }
+  // Chromium reports every blocked script, style or request on the console.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(message.text());
+  });
+  await signUp(page, { email: uniqueEmail("csp"), password: uniquePassword(), organization: uniqueName("Csp") });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Explorer" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Explorer" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
