@@ -59,7 +59,7 @@ function ItemRow({ orgSlug, item, canWrite }: { orgSlug: string; item: WeekActio
   if (!canWrite) {
     return (
       <tr>
-        <Td className="max-w-md whitespace-normal">
+        <Td wrap className="min-w-56 max-w-md">
           <span className="font-medium text-slate-900">{item.title}</span>
           <ItemBadges item={item} />
         </Td>
@@ -74,7 +74,7 @@ function ItemRow({ orgSlug, item, canWrite }: { orgSlug: string; item: WeekActio
   }
   return (
     <tr>
-      <Td className="max-w-md whitespace-normal">
+      <Td wrap className="min-w-56 max-w-md">
         <span className="font-medium text-slate-900">{item.title}</span>
         <ItemBadges item={item} />
         {result && !result.ok ? (

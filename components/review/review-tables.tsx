@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CsvCell } from "@/lib/csv/to-csv";
 import { formatUsdTotal } from "@/lib/format/format-money";
+import { FINDING_KIND_LABELS, FINDING_STATUS_LABELS } from "@/lib/shadow-ai/finding-labels";
 import type { WeeklyReview } from "@/lib/weekly-review/load-weekly-review";
 import { formatChange, formatChangePct, formatSignedUsd } from "@/lib/weekly-review/present-review";
 
@@ -122,7 +123,7 @@ export function BudgetsTable({ review, orgSlug }: { review: WeeklyReview; orgSlu
             </Td>
             <Td numeric>{b.spend_usd ? formatUsdTotal(b.spend_usd) : "—"}</Td>
             <Td numeric>{b.amount_usd ? formatUsdTotal(b.amount_usd) : "—"}</Td>
-            <Td className="max-w-md whitespace-normal">{b.reason}</Td>
+            <Td wrap className="min-w-56 max-w-md">{b.reason}</Td>
           </tr>
         ))}
       </tbody>
@@ -162,7 +163,7 @@ export function AnomaliesTable({ review }: { review: WeeklyReview }) {
             </Td>
             <Td numeric>{formatUsdTotal(a.cost_usd)}</Td>
             <Td numeric>{formatUsdTotal(a.baseline_median_usd)}</Td>
-            <Td className="max-w-md whitespace-normal">{a.cause}</Td>
+            <Td wrap className="min-w-56 max-w-md">{a.cause}</Td>
           </tr>
         ))}
       </tbody>
@@ -196,14 +197,14 @@ export function FindingsTable({ review, orgSlug }: { review: WeeklyReview; orgSl
       <tbody className="divide-y divide-slate-100">
         {review.findings.map((f) => (
           <tr key={f.id}>
-            <Td className="max-w-md whitespace-normal">
+            <Td wrap className="min-w-56 max-w-md">
               <Link href={`/o/${orgSlug}/shadow-ai/findings/${f.id}`} className="font-medium text-accent-700 hover:underline">
                 {f.title}
               </Link>
             </Td>
-            <Td>{f.kind.replaceAll("_", " ")}</Td>
+            <Td>{FINDING_KIND_LABELS[f.kind as keyof typeof FINDING_KIND_LABELS] ?? f.kind}</Td>
             <Td numeric>{formatUsdTotal(f.total_usd)}</Td>
-            <Td>{f.status.replaceAll("_", " ")}</Td>
+            <Td>{FINDING_STATUS_LABELS[f.status as keyof typeof FINDING_STATUS_LABELS] ?? f.status}</Td>
             <Td>{f.owner ?? "—"}</Td>
           </tr>
         ))}

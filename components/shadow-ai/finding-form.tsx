@@ -7,7 +7,7 @@ import { sanctionToolAction, updateFindingAction } from "@/app/o/[slug]/shadow-a
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FINDING_STATUS_LABELS, FINDING_STATUS_VALUES } from "@/lib/shadow-ai/prepare-findings-view";
+import { FINDING_STATUS_LABELS, FINDING_STATUS_VALUES } from "@/lib/shadow-ai/finding-labels";
 import type { FindingStatus } from "@/lib/shadow-ai/schemas";
 
 const textareaClass =

@@ -6,7 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUsdTotal } from "@/lib/format/format-money";
 import type { FindingView } from "@/lib/shadow-ai/findings";
-import { FINDING_KIND_LABELS, FINDING_KIND_VALUES, FINDING_STATUS_LABELS, FINDING_STATUS_VALUES, readFindingParts } from "@/lib/shadow-ai/prepare-findings-view";
+import { FINDING_KIND_LABELS, FINDING_KIND_VALUES, FINDING_STATUS_LABELS, FINDING_STATUS_VALUES } from "@/lib/shadow-ai/finding-labels";
+import { readFindingParts } from "@/lib/shadow-ai/prepare-findings-view";
 import type { FindingKind } from "@/lib/shadow-ai/run-audit";
 import type { FindingStatus } from "@/lib/shadow-ai/schemas";
 

@@ -23,6 +23,8 @@ export function Th({ children, numeric }: { children?: ReactNode; numeric?: bool
 }
 
 /** A body cell. */
-export function Td({ children, numeric, className = "" }: { children?: ReactNode; numeric?: boolean; className?: string }) {
-  return <td className={`whitespace-nowrap px-5 py-2.5 text-slate-700 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>{children}</td>;
+export function Td({ children, numeric, wrap, className = "" }: { children?: ReactNode; numeric?: boolean; wrap?: boolean; className?: string }) {
+  // `wrap` rather than a whitespace class in `className`: two whitespace classes on one element
+  // resolve by stylesheet order, not by the order written here.
+  return <td className={`${wrap ? "whitespace-normal" : "whitespace-nowrap"} px-5 py-2.5 text-slate-700 ${numeric ? "text-right tabular-nums" : ""} ${className}`}>{children}</td>;
 }

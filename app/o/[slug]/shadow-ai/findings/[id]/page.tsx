@@ -16,7 +16,8 @@ import { formatUsdTotal } from "@/lib/format/format-money";
 import { getPageContext } from "@/lib/http/page-context";
 import { getFindingOrThrow } from "@/lib/shadow-ai/findings";
 import { monthLabel } from "@/lib/shadow-ai/prepare-governance-chart";
-import { FINDING_KIND_EXPLANATIONS, FINDING_KIND_LABELS, FINDING_STATUS_LABELS, readFindingParts, sanctionableTool } from "@/lib/shadow-ai/prepare-findings-view";
+import { FINDING_KIND_EXPLANATIONS, FINDING_KIND_LABELS, FINDING_STATUS_LABELS } from "@/lib/shadow-ai/finding-labels";
+import { readFindingParts, sanctionableTool } from "@/lib/shadow-ai/prepare-findings-view";
 
 export const metadata: Metadata = { title: "Finding" };
 
