@@ -10,8 +10,8 @@ import { sumDecimals } from "@/lib/format/decimal";
 import type { ImportColumn, ImportCommit, ImportInput, ImportKindDefinition, ImportPreview, ImportRowError } from "@/lib/imports/types";
 import { parseVendorBill, parseVendorBillText } from "@/lib/vendor-bills/parse-vendor-bill";
 import type { ParsedVendorBill } from "@/lib/vendor-bills/types";
-import { EXPENSE_FIELDS, expensesFromCsv, type PreparedExpenses } from "./expenses-from-csv";
-import { SUBSCRIPTION_FIELDS, subscriptionsFromCsv, type PreparedSubscriptions } from "./subscriptions-from-csv";
+import { EXPENSE_FIELDS, expensesFromCsv } from "./expenses-from-csv";
+import { SUBSCRIPTION_FIELDS, subscriptionsFromCsv } from "./subscriptions-from-csv";
 import { runShadowAiAudit } from "./run-audit";
 
 const MAX_LISTED_ERRORS = 200;
@@ -99,18 +99,30 @@ function csvRowErrors(prepared: CsvRows<unknown>): ImportRowError[] {
  * An import kind for a CSV of money rows (expenses, subscriptions): a preview that counts rows
  * already stored, and a commit that stores all rows or none, each row once by its hash.
  */
-function csvRowsImportKind<R extends ImportedRow>(spec: {
+function csvRowsImportKind<R extends ImportedRow, F extends string>(spec: {
   kind: "expenses" | "subscriptions";
   table: RowTable;
-  prepare: (input: ImportInput) => CsvRows<R>;
+  /** The fields a column can be mapped to. */
+  fields: readonly [F, ...F[]];
+  fromCsv: (text: string, mapping: Record<string, F | null> | undefined) => CsvRows<R>;
   insert: (tx: Tx, part: (R & { line: number })[], importId: string, orgId: string) => Promise<number>;
 }) {
+  const mappingSchema = z.object({ mapping: z.record(z.string().max(200), z.enum(spec.fields).nullable()).optional() });
+  function prepare(input: ImportInput): CsvRows<R> {
+    if (input.format === "json") {
+      throw new AppError("INVALID_INPUT", `Send ${spec.kind} as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }`, {
+        issues: [{ path: "(body)", message: `${spec.kind} are imported from CSV` }],
+      });
+    }
+    const { mapping } = parseOrThrow(mappingSchema, { mapping: input.mapping });
+    return spec.fromCsv(input.text, mapping);
+  }
   return {
     permission: "manage_shadow_ai",
     jsonField: spec.kind,
     async preview(ctx: OrgContext, input: ImportInput): Promise<ImportPreview & { duplicates: number }> {
       authorizeOrThrow(ctx, "manage_shadow_ai");
-      const prepared = spec.prepare(input);
+      const prepared = prepare(input);
       const valid = prepared.rows.flatMap((r) => (r.value ? [{ line: r.line, ...r.value }] : []));
       return {
         columns: prepared.columns,
@@ -130,7 +142,7 @@ function csvRowsImportKind<R extends ImportedRow>(spec: {
     },
     async commit(ctx: OrgContext, input: ImportInput, options: ShadowAiCommitOptions = {}): Promise<ShadowAiImportCommit> {
       authorizeOrThrow(ctx, "manage_shadow_ai");
-      const prepared = spec.prepare(input);
+      const prepared = prepare(input);
       const rejected = prepared.rows.filter((r) => r.message !== null).length;
       // All or nothing: a file with any bad row is refused whole, so a fix-and-retry never half-imports.
       if (rejected > 0) return { rows: prepared.rows.length, accepted: 0, duplicates: 0, rejected, errors: csvRowErrors(prepared), warnings: prepared.warnings, importId: null };
@@ -141,24 +153,13 @@ function csvRowsImportKind<R extends ImportedRow>(spec: {
   } satisfies ImportKindDefinition;
 }
 
-const expenseMappingSchema = z.record(z.string().max(200), z.enum(EXPENSE_FIELDS).nullable());
-
-function prepareExpenses(input: ImportInput): PreparedExpenses {
-  if (input.format === "json") {
-    throw new AppError("INVALID_INPUT", 'Send expenses as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
-      issues: [{ path: "(body)", message: "expenses are imported from CSV" }],
-    });
-  }
-  const { mapping } = parseOrThrow(z.object({ mapping: expenseMappingSchema.optional() }), { mapping: input.mapping });
-  return expensesFromCsv(input.text, mapping);
-}
-
 /** `POST /api/v1/imports/expenses`: a CSV of expense and card lines, all rows or none, idempotent per row. */
 export const expensesImportKind = csvRowsImportKind({
   kind: "expenses",
   table: "expense",
-  prepare(input) {
-    const prepared = prepareExpenses(input);
+  fields: EXPENSE_FIELDS,
+  fromCsv(text, mapping) {
+    const prepared = expensesFromCsv(text, mapping);
     return { ...prepared, rows: prepared.rows.map((r) => ({ ...r, value: r.expense })) };
   },
   async insert(tx, part, importId, orgId) {
@@ -187,24 +188,13 @@ export const expensesImportKind = csvRowsImportKind({
   },
 });
 
-const subscriptionMappingSchema = z.record(z.string().max(200), z.enum(SUBSCRIPTION_FIELDS).nullable());
-
-function prepareSubscriptions(input: ImportInput): PreparedSubscriptions {
-  if (input.format === "json") {
-    throw new AppError("INVALID_INPUT", 'Send subscriptions as CSV: text/csv, or JSON { "csv": "...", "mapping"?: {...} }', {
-      issues: [{ path: "(body)", message: "subscriptions are imported from CSV" }],
-    });
-  }
-  const { mapping } = parseOrThrow(z.object({ mapping: subscriptionMappingSchema.optional() }), { mapping: input.mapping });
-  return subscriptionsFromCsv(input.text, mapping);
-}
-
 /** `POST /api/v1/imports/subscriptions`: a SaaS subscriptions CSV (a SaaS-management export), all rows or none, idempotent per row. */
 export const subscriptionsImportKind = csvRowsImportKind({
   kind: "subscriptions",
   table: "subscription",
-  prepare(input) {
-    const prepared = prepareSubscriptions(input);
+  fields: SUBSCRIPTION_FIELDS,
+  fromCsv(text, mapping) {
+    const prepared = subscriptionsFromCsv(text, mapping);
     return { ...prepared, rows: prepared.rows.map((r) => ({ ...r, value: r.subscription })) };
   },
   async insert(tx, part, importId, orgId) {
