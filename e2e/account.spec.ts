@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail, uniqueName, uniquePassword } from "./support";
+import { signUpWithOrganization } from "./support/session";
 
 async function signUp(page: Page, options: { email: string; password: string; organization: string }) {
   await page.goto("/signup");
@@ -140,4 +141,22 @@ test("pages and the API carry the security headers, and pages run under the cont
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Explorer" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Explorer" })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, and another site cannot write with it", async ({ page }) => {
+  const orgPath = await signUpWithOrganization(page, "Cookie");
+  const slug = orgPath.split("/")[2];
+  const session = (await page.context().cookies()).find((c) => /next-auth\.session-token$/.test(c.name));
+  expect(session, "a session cookie after sign-up").toBeDefined();
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+  // The same cookie, the same request: refused when a page on another site sends it, taken from our own.
+  const body = { title: "Renegotiate the OpenAI discount" };
+  const forged = await page.request.post(`/api/v1/action-items?org=${slug}`, { data: body, headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error).toMatch(/Cross-site request refused/);
+  const own = await page.request.post(`/api/v1/action-items?org=${slug}`, { data: body, headers: { Origin: new URL(page.url()).origin, "Sec-Fetch-Site": "same-origin" } });
+  expect(own.status()).toBe(201);
+  const listed = await page.request.get(`/api/v1/action-items?org=${slug}`);
+  expect((await listed.json()).action_items.map((i: { title: string }) => i.title)).toEqual([body.title]);
 });

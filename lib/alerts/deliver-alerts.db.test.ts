@@ -16,6 +16,7 @@ import { RETRY_WINDOW_MS } from "./backoff";
 import { deliverDueAlerts } from "./deliver-alerts";
 import { getAlertOrThrow } from "./list-alerts";
 import { verifySignature } from "./signature";
+import { ALLOW_PRIVATE_WEBHOOKS_ENV } from "./webhook-address";
 
 withTestDatabase();
 
@@ -145,6 +146,30 @@ describe("webhook delivery through the outbox", () => {
     await receiver.shut();
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0].headers["x-marginal-signature"]).toBeUndefined();
+  });
+
+  it("refuses to reach a private receiver unless private webhooks are allowed (SSRF)", async () => {
+    const receiver = await startReceiver();
+    receiver.recover();
+    const byName = receiver.url.replace("127.0.0.1", "localhost");
+    // Stored while allowed (as the test config allows), then sent with the guard on.
+    const { owner, spend } = await orgWithBudget([{ type: "webhook", url: receiver.url }, { type: "webhook", url: byName }]);
+    const allowed = process.env[ALLOW_PRIVATE_WEBHOOKS_ENV];
+    delete process.env[ALLOW_PRIVATE_WEBHOOKS_ENV];
+    try {
+      await spend("100", plus(1_000));
+      await deliverDueAlerts(plus(2_000));
+      await expect(createBudget(owner, { name: "Internal", scope: { dimension: "org" }, period: "month", amount_usd: "5", workflow_cap_pct: 0, channels: [{ type: "webhook", url: "http://169.254.169.254/latest" }] }, T0)).rejects.toMatchObject({
+        issues: [{ path: "channels.0.url", message: expect.stringMatching(/public address/) }],
+      });
+    } finally {
+      process.env[ALLOW_PRIVATE_WEBHOOKS_ENV] = allowed;
+    }
+    await receiver.shut();
+    expect(receiver.received).toHaveLength(0);
+    const attempts = await db.alertDeliveryAttempt.findMany({ where: { orgId: owner.orgId } });
+    expect(attempts).toHaveLength(2);
+    for (const attempt of attempts) expect(attempt).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/private address/) });
   });
 
   it("never sends one delivery twice when workers race", async () => {

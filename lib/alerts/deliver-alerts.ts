@@ -4,6 +4,7 @@ import type { StoredChannel } from "@/lib/budgets/schemas";
 import { sendEmail } from "@/lib/email/send-email";
 import { alertEmail, webhookBody, type AlertForMessage } from "./alert-message";
 import { nextAttemptAt, shouldRetry } from "./backoff";
+import { postWebhook } from "./post-webhook";
 import { signBody } from "./signature";
 
 /** How long a claimed row stays invisible to other workers while it is being sent. */
@@ -115,11 +116,9 @@ async function attemptDelivery(channel: StoredChannel, alert: AlertForMessage, t
       "x-marginal-alert-id": alert.id,
     };
     if (channel.secret) headers["x-marginal-signature"] = signBody(body, channel.secret);
-    const response = await fetch(channel.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-    // The body is not needed; reading it frees the connection.
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status, error: null };
-    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
+    const status = await postWebhook(channel.url, headers, body, timeoutMs);
+    if (status >= 200 && status < 300) return { ok: true, statusCode: status, error: null };
+    return { ok: false, statusCode: status, error: `HTTP ${status}` };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
     return { ok: false, statusCode: null, error: clip(error instanceof Error ? `${error.message}${cause}` : String(error)) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookUrlProblem } from "@/lib/alerts/webhook-address";
 import { UNTAGGED } from "@/lib/costs/schemas";
 
 /** What a budget can be scoped to (SPEC 3): the whole organization, or one value of a dimension. */
@@ -44,7 +45,13 @@ const percent = (max: number) =>
 
 const webhookChannel = z.object({
   type: z.literal("webhook"),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters"),
+  url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2000, "must be at most 2000 characters")
+    .superRefine((url, ctx) => {
+      const problem = webhookUrlProblem(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   // null removes a stored secret on update; absent keeps the one stored for the same URL
   secret: z.string().min(8, "must be at least 8 characters").max(500, "must be at most 500 characters").nullish(),
 });

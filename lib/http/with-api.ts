@@ -5,10 +5,14 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUserId } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { ACTIVE_ORG_COOKIE } from "./active-org";
+import { isCrossSiteWrite } from "./cross-site-request";
 import { errorResponse } from "./error-response";
 import { takeRateLimitToken } from "./rate-limit";
 
-/** Reads a bearer key or the session (with `?org=` or the active-org cookie) into an OrgContext. */
+/**
+ * Reads a bearer key or the session (with `?org=` or the active-org cookie) into an OrgContext.
+ * Writes on the session cookie must come from this site (`isCrossSiteWrite`).
+ */
 export async function resolveRequestContext(req: NextRequest): Promise<OrgContext> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
@@ -16,6 +20,7 @@ export async function resolveRequestContext(req: NextRequest): Promise<OrgContex
     if (!match) throw new AppError("UNAUTHORIZED", "Authorization must be 'Bearer <key>'");
     return resolveOrgContext({ bearer: match[1] });
   }
+  if (isCrossSiteWrite(req)) throw new AppError("FORBIDDEN", "Cross-site request refused: send it from Marginal's own pages or with an API key");
   const userId = await getSessionUserId();
   const orgSlug = req.nextUrl.searchParams.get("org") ?? req.cookies.get(ACTIVE_ORG_COOKIE)?.value ?? null;
   return resolveOrgContext({ userId, orgSlug });
