@@ -1,20 +1,8 @@
-// Inline scripts and styles stay allowed: Next.js inlines its boot scripts and Recharts sets style
-// attributes; what the policy buys is no third-party script, no framing (clickjacking), no plugins
-// and no <base> tricks. `next dev` also needs eval for React's fast refresh.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get a policy with a per-request script nonce from proxy.ts; everything else (API answers,
+// files) gets this one, which allows no script and no framing at all.
+const staticContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -34,7 +22,11 @@ const nextConfig = {
   // CSV imports go through server actions; 5 MB files (SPEC 2.1's limit) plus form overhead.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The same pattern as proxy.ts's matcher, inverted: what the proxy does not give a policy.
+      { source: "/:path((?:api/|_next/static|_next/image|favicon.ico).*)", headers: [{ key: "Content-Security-Policy", value: staticContentSecurityPolicy }] },
+    ];
   },
 };
 

@@ -123,8 +123,20 @@ test("the API answers JSON errors without credentials and for unknown paths", as
 });
 
 test("pages and the API carry the security headers, and pages run under the content security policy", async ({ page, request }) => {
-  for (const path of ["/signin", "/api/health", "/api/v1/org"]) {
-    const headers = (await request.get(path)).headers();
+  const nonces = new Set<string>();
+  for (const path of ["/signin", "/signin", "/api/health", "/api/v1/org"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    if (!path.startsWith("/api/")) {
+      // A page's scripts run by this response's nonce, never by being inline.
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(headers["content-security-policy"])?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(await response.text()).toContain(`nonce="${nonce}"`);
+      nonces.add(nonce!);
+    } else {
+      expect(headers["content-security-policy"], path).toContain("default-src 'none'");
+    }
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"], path).toContain("object-src 'none'");
     expect(headers["x-frame-options"], path).toBe("DENY");
@@ -132,6 +144,7 @@ test("pages and the API carry the security headers, and pages run under the cont
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["strict-transport-security"], path).toContain("max-age=");
   }
+  expect(nonces.size, "a fresh nonce per response").toBe(2);
   // Chromium reports every blocked script, style or request on the console.
   const violations: string[] = [];
   page.on("console", (message) => {
