@@ -13,7 +13,8 @@ import type { ColumnMapping } from "@/lib/imports/schemas";
 import { ColumnMappingTable } from "./column-mapping-table";
 import { CsvFilePicker } from "./csv-file-picker";
 import { ImportErrorsTable } from "./import-errors-table";
-import { BROWSER_MAX_LABEL, type ChosenFile, errorRows, fileSize, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
+import { BROWSER_MAX_LABEL, type ChosenFile, errorRows, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
+import { CommitBar, PreviewSummaryCard } from "./import-preview-parts";
 import { ImportSampleTable } from "./import-sample-table";
 
 // The same 5 MB as the API (`POST /api/v1/imports/events`); next.config.js raises the server
@@ -124,45 +125,15 @@ export function ImportEventsWizard({ orgSlug, timeZone, templateHref }: { orgSlu
 
   return (
     <div className="space-y-6">
-      <Card
-        title={file.name}
-        description={`${fileSize(file.size)} · checked, nothing stored yet`}
-        actions={
-          <Button variant="secondary" onClick={startOver} disabled={committing}>
-            Choose another file
-          </Button>
-        }
-      >
-        <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-4 ${updating ? "opacity-60" : ""}`}>
-          <ImportStat label="Rows" value={preview.rows} />
-          <ImportStat label="Valid" value={preview.valid} tone="green" />
-          <ImportStat label="With errors" value={preview.rejected} tone="red" />
-          <ImportStat label="Already imported" value={preview.duplicates} tone="muted" />
-        </dl>
-        <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-600">
-          {updating
-            ? "Updating the preview…"
-            : `${plural(preview.rows, "row")}: ${preview.valid.toLocaleString("en-US")} valid, ${preview.rejected.toLocaleString("en-US")} with errors${
-                preview.duplicates ? `, ${preview.duplicates.toLocaleString("en-US")} already imported (they will count as duplicates)` : ""
-              }.`}
-        </p>
-        {preview.warnings.length > 0 ? (
-          <div className="mt-3">
-            <Alert tone="info">
-              <ul className="list-disc space-y-0.5 pl-4">
-                {preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </Alert>
-          </div>
-        ) : null}
-        {previewFailure ? (
-          <div className="mt-3">
-            <Alert>{previewFailure}</Alert>
-          </div>
-        ) : null}
-      </Card>
+      <PreviewSummaryCard
+        file={file}
+        preview={preview}
+        duplicatesNote=" (they will count as duplicates)"
+        updating={updating}
+        failure={previewFailure}
+        disabled={committing}
+        onStartOver={startOver}
+      />
 
       <Card title="Columns" description="How each column of the file is read. Change a field and the preview updates; ignored columns are not imported.">
         <ColumnMappingTable columns={preview.columns} disabled={committing} onChange={changeField} />
@@ -186,23 +157,19 @@ export function ImportEventsWizard({ orgSlug, timeZone, templateHref }: { orgSlu
         )}
       </Card>
 
-      <section aria-label="Import" className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-5 py-4 shadow-sm backdrop-blur">
-        {commitFailure ? (
-          <div className="mb-3">
-            <Alert>{commitFailure}</Alert>
-          </div>
-        ) : null}
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-slate-600">
-            {preview.valid > 0
-              ? `Rows with errors are skipped. Importing the same file again never stores an event twice.`
-              : "There is nothing valid to import: fix the file or the column mapping."}
-          </p>
-          <Button onClick={() => commitMutation.mutate({ blob: file.blob, mapping })} disabled={!canCommit}>
-            {committing ? `Importing ${plural(preview.valid, "event")}…` : `Import ${plural(preview.valid, "event")}`}
-          </Button>
-        </div>
-      </section>
+      <CommitBar
+        failure={commitFailure}
+        message={
+          preview.valid > 0
+            ? "Rows with errors are skipped. Importing the same file again never stores an event twice."
+            : "There is nothing valid to import: fix the file or the column mapping."
+        }
+        disabled={!canCommit}
+        committing={committing}
+        count={preview.valid}
+        rowWord="event"
+        onCommit={() => commitMutation.mutate({ blob: file.blob, mapping })}
+      />
     </div>
   );
 }

@@ -20,7 +20,8 @@ import { formatUsdTotal } from "@/lib/format/format-money";
 import { ColumnMappingTable, type MappingFieldOption } from "./column-mapping-table";
 import { CsvFilePicker } from "./csv-file-picker";
 import { ImportErrorsTable } from "./import-errors-table";
-import { type ChosenFile, errorRows, fileSize, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
+import { type ChosenFile, errorRows, ImportStat, plural, PreviewSkeleton, readImportFile } from "./import-file";
+import { CommitBar, PreviewSummaryCard } from "./import-preview-parts";
 
 // The API's 5 MB; next.config.js lets server action bodies through up to 6 MB.
 
@@ -197,45 +198,16 @@ export function ImportShadowAiWizard({ orgSlug, kinds }: { orgSlug: string; kind
 
   return (
     <div className="space-y-6">
-      <Card
-        title={file.name}
-        description={`${kind.label} · ${fileSize(file.size)} · checked, nothing stored yet`}
-        actions={
-          <Button variant="secondary" onClick={startOver} disabled={committing}>
-            Choose another file
-          </Button>
-        }
-      >
-        <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-4 ${updating ? "opacity-60" : ""}`}>
-          <ImportStat label="Rows" value={preview.rows} />
-          <ImportStat label="Valid" value={preview.valid} tone="green" />
-          <ImportStat label="With errors" value={preview.rejected} tone="red" />
-          <ImportStat label="Already imported" value={preview.duplicates} tone="muted" />
-        </dl>
-        <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-600">
-          {updating
-            ? "Updating the preview…"
-            : `${plural(preview.rows, "row")}: ${preview.valid.toLocaleString("en-US")} valid, ${preview.rejected.toLocaleString("en-US")} with errors${
-                preview.duplicates ? `, ${preview.duplicates.toLocaleString("en-US")} already imported` : ""
-              }.${preview.vendor ? ` ${preview.vendor} bill, ${formatUsdTotal(preview.totalUsd ?? "0")} in total.` : ""}`}
-        </p>
-        {preview.warnings.length > 0 ? (
-          <div className="mt-3">
-            <Alert tone="info">
-              <ul className="list-disc space-y-0.5 pl-4">
-                {preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </Alert>
-          </div>
-        ) : null}
-        {previewFailure ? (
-          <div className="mt-3">
-            <Alert>{previewFailure}</Alert>
-          </div>
-        ) : null}
-      </Card>
+      <PreviewSummaryCard
+        file={file}
+        kindLabel={kind.label}
+        preview={preview}
+        extra={preview.vendor ? ` ${preview.vendor} bill, ${formatUsdTotal(preview.totalUsd ?? "0")} in total.` : ""}
+        updating={updating}
+        failure={previewFailure}
+        disabled={committing}
+        onStartOver={startOver}
+      />
 
       {kind.fields && preview.columns.length > 0 ? (
         <Card title="Columns" description="How each column of the file is read. Change a field and the preview updates; ignored columns are not imported.">
@@ -257,27 +229,23 @@ export function ImportShadowAiWizard({ orgSlug, kinds }: { orgSlug: string; kind
         {preview.sample.length > 0 ? <SampleTable preview={preview} /> : <p className="text-sm text-slate-600">No valid rows yet. Check the column mapping and the errors above.</p>}
       </Card>
 
-      <section aria-label="Import" className="sticky bottom-0 z-10 -mx-1 rounded-lg border border-slate-200 bg-white/95 px-5 py-4 shadow-sm backdrop-blur">
-        {commitFailure ? (
-          <div className="mb-3">
-            <Alert>{commitFailure}</Alert>
-          </div>
-        ) : null}
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-slate-600">
-            {preview.rejected > 0
-              ? "Nothing can be imported until every row is valid."
-              : preview.valid === 0
-                ? "There is nothing valid to import: check the file or the column mapping."
-                : fresh === 0
-                  ? "Every row is already imported: importing again changes nothing."
-                  : "Rows already imported are skipped, so importing the same file twice stores it once."}
-          </p>
-          <Button onClick={() => commitMutation.mutate({ kind: kind.kind, file, mapping })} disabled={!canCommit}>
-            {committing ? `Importing ${plural(preview.valid, kind.rowWord)}…` : `Import ${plural(preview.valid, kind.rowWord)}`}
-          </Button>
-        </div>
-      </section>
+      <CommitBar
+        failure={commitFailure}
+        message={
+          preview.rejected > 0
+            ? "Nothing can be imported until every row is valid."
+            : preview.valid === 0
+              ? "There is nothing valid to import: check the file or the column mapping."
+              : fresh === 0
+                ? "Every row is already imported: importing again changes nothing."
+                : "Rows already imported are skipped, so importing the same file twice stores it once."
+        }
+        disabled={!canCommit}
+        committing={committing}
+        count={preview.valid}
+        rowWord={kind.rowWord}
+        onCommit={() => commitMutation.mutate({ kind: kind.kind, file, mapping })}
+      />
     </div>
   );
 }

@@ -1,9 +1,6 @@
-import { AppError } from "@/lib/errors/app-error";
 import { toFieldIssues } from "@/lib/errors/zod-issues";
 import { normalizeHeader } from "@/lib/imports/event-fields";
-import { assertImportSize } from "@/lib/imports/events-from-csv";
-import { parseCsv } from "@/lib/imports/parse-csv";
-import { MAX_IMPORT_ROWS } from "@/lib/imports/schemas";
+import { readMappedCsv, recordReader, resolveMappedColumns } from "@/lib/imports/mapped-csv";
 import type { ImportColumn } from "@/lib/imports/types";
 import { fromUnits, toUnits } from "@/lib/format/decimal";
 import { revenueSchema } from "./schemas";
@@ -36,19 +33,11 @@ const FIRST_OF_MONTH = /^(\d{4}-\d{2})-01$/;
 /** The key of a revenue row: the same month, feature and customer is the same row. */
 export const revenueKey = (row: RevenueRow) => JSON.stringify([row.month, row.feature, row.customer]);
 
+const fieldForRevenueHeader = (header: string): RevenueField | null => REVENUE_FIELDS.find((f) => ALIASES[f].includes(normalizeHeader(header))) ?? null;
+
 /** Which column fills which field: an explicit mapping first, then the aliases; a field takes the first column that claims it. */
 export function resolveRevenueColumns(headers: readonly string[], mapping: RevenueColumnMapping = {}): (RevenueField | null)[] {
-  const taken = new Set<RevenueField>();
-  const fields: (RevenueField | null)[] = headers.map(() => null);
-  const claim = (i: number, field: RevenueField | null) => {
-    if (field && !taken.has(field)) {
-      fields[i] = field;
-      taken.add(field);
-    }
-  };
-  headers.forEach((h, i) => h in mapping && claim(i, mapping[h]));
-  headers.forEach((h, i) => !(h in mapping) && claim(i, REVENUE_FIELDS.find((f) => ALIASES[f].includes(normalizeHeader(h))) ?? null));
-  return fields;
+  return resolveMappedColumns(headers, mapping, fieldForRevenueHeader);
 }
 
 /** Checks one row with the API's schema; a repeated month, feature and customer in one file is an error, not a silent overwrite. */
@@ -67,22 +56,12 @@ function prepareRow(item: Record<string, unknown>, index: number, line: number |
 
 /** Reads a revenue CSV (month, feature, customer, amount_usd): maps headers and checks each row strictly. Stores nothing. */
 export function revenueFromCsv(text: string, mapping: RevenueColumnMapping = {}): PreparedRevenue {
-  assertImportSize(text);
-  const [header, ...records] = parseCsv(text);
-  if (records.length > MAX_IMPORT_ROWS) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; this one has ${records.length.toLocaleString("en-US")}. Split it into smaller files`);
-  }
-  if (!header) return { columns: [], warnings: ["The file is empty"], rows: [] };
-  const fields = resolveRevenueColumns(header.cells, mapping);
-  const columns: ImportColumn[] = header.cells.map((h, i) => ({ header: h, field: fields[i], example: records[0]?.cells[i]?.trim() || null }));
-  const warnings = columns.filter((c) => c.field === null).map((c) => `Column "${c.header}" is not a revenue field and is ignored`);
+  const mapped = readMappedCsv(text, mapping, fieldForRevenueHeader, "a revenue field");
+  if (!mapped) return { columns: [], warnings: ["The file is empty"], rows: [] };
+  const { records, fields, columns, warnings } = mapped;
   for (const required of ["month", "feature", "amount_usd"] as const) {
     if (!fields.includes(required)) warnings.push(`No column maps to ${required}: every row will be rejected`);
   }
-  const label = (f: string): string => {
-    const h = header.cells[fields.indexOf(f as RevenueField)];
-    return h === undefined || normalizeHeader(h) === normalizeHeader(f) ? f : `${h} (${f})`;
-  };
   const seen = new Set<string>();
   const rows = records.map((record, index) => {
     const item: Record<string, unknown> = {};
@@ -90,7 +69,8 @@ export function revenueFromCsv(text: string, mapping: RevenueColumnMapping = {})
       const v = (record.cells[i] ?? "").trim();
       if (f && v !== "") item[f] = v;
     });
-    return prepareRow(item, index, record.line, label, seen);
+    const { label } = recordReader(mapped, record, normalizeHeader);
+    return prepareRow(item, index, record.line, (f) => label(f as RevenueField), seen);
   });
   return { columns, warnings, rows };
 }

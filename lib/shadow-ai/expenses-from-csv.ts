@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
 import { fromUnits, toUnits } from "@/lib/format/decimal";
-import { AppError } from "@/lib/errors/app-error";
 import { normalizeHeader } from "@/lib/imports/event-fields";
-import { assertImportSize } from "@/lib/imports/events-from-csv";
-import { MAX_IMPORT_ROWS } from "@/lib/imports/schemas";
-import { parseCsv } from "@/lib/imports/parse-csv";
 import type { ImportColumn } from "@/lib/imports/types";
+import { calendarDate, readMappedCsv, recordReader, resolveMappedColumns } from "@/lib/imports/mapped-csv";
 import { matchMerchant, type MerchantMatch } from "./match-merchant";
 
 /** The fields of an expense or card line (SPEC 6), in the order a preview lists them. */
@@ -46,7 +43,6 @@ export type PreparedExpenses = { columns: ImportColumn[]; warnings: string[]; ro
 /** An explicit mapping `{ "<CSV header>": "<field>" | null }` overrides the automatic match. */
 export type ExpenseColumnMapping = Record<string, ExpenseField | null>;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const AMOUNT = /^-?\d+(?:\.\d+)?$/;
 
 function fieldForExpenseHeader(header: string): ExpenseField | null {
@@ -56,63 +52,23 @@ function fieldForExpenseHeader(header: string): ExpenseField | null {
 
 /** Which column fills which field: an explicit mapping first, then the aliases; a field takes the first column that claims it. */
 export function resolveExpenseColumns(headers: readonly string[], mapping: ExpenseColumnMapping = {}): (ExpenseField | null)[] {
-  const taken = new Set<ExpenseField>();
-  const fields: (ExpenseField | null)[] = headers.map(() => null);
-  headers.forEach((h, i) => {
-    if (!(h in mapping)) return;
-    const f = mapping[h];
-    if (f && !taken.has(f)) {
-      fields[i] = f;
-      taken.add(f);
-    }
-  });
-  headers.forEach((h, i) => {
-    if (h in mapping) return;
-    const f = fieldForExpenseHeader(h);
-    if (f && !taken.has(f)) {
-      fields[i] = f;
-      taken.add(f);
-    }
-  });
-  return fields;
-}
-
-function validDate(text: string): string | null {
-  const m = DATE.exec(text);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+  return resolveMappedColumns(headers, mapping, fieldForExpenseHeader);
 }
 
 /** Reads an expense CSV: maps headers, checks each row strictly, matches merchants to the AI catalog. Stores nothing. */
 export function expensesFromCsv(text: string, mapping: ExpenseColumnMapping = {}): PreparedExpenses {
-  assertImportSize(text);
-  const [header, ...records] = parseCsv(text);
-  if (records.length > MAX_IMPORT_ROWS) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; this one has ${records.length.toLocaleString("en-US")}. Split it into smaller files`);
-  }
-  if (!header) return { columns: [], warnings: ["The file is empty"], rows: [] };
-  const fields = resolveExpenseColumns(header.cells, mapping);
-  const columns: ImportColumn[] = header.cells.map((h, i) => ({ header: h, field: fields[i], example: records[0]?.cells[i]?.trim() || null }));
-  const warnings = columns.filter((c) => c.field === null).map((c) => `Column "${c.header}" is not an expense field and is ignored`);
+  const mapped = readMappedCsv(text, mapping, fieldForExpenseHeader, "an expense field");
+  if (!mapped) return { columns: [], warnings: ["The file is empty"], rows: [] };
+  const { records, fields, columns, warnings } = mapped;
   for (const required of ["date", "merchant", "amount"] as const) {
     if (!fields.includes(required)) warnings.push(`No column maps to ${required}: every row will be rejected`);
   }
   const occurrences = new Map<string, number>();
   const rows = records.map((record, index): PreparedExpenseRow => {
-    const value = (f: ExpenseField): string | null => {
-      const i = fields.indexOf(f);
-      const v = i < 0 ? "" : (record.cells[i] ?? "").trim();
-      return v === "" ? null : v;
-    };
-    const label = (f: ExpenseField): string => {
-      const h = header.cells[fields.indexOf(f)];
-      return h === undefined || normalizeHeader(h) === normalizeHeader(f) ? f : `${h} (${f})`;
-    };
+    const { value, label } = recordReader(mapped, record, normalizeHeader);
     const problems: string[] = [];
     const rawDate = value("date");
-    const date = rawDate === null ? null : validDate(rawDate);
+    const date = rawDate === null ? null : calendarDate(rawDate);
     if (rawDate === null) problems.push(`${label("date")}: is required`);
     else if (date === null) problems.push(`${label("date")}: "${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD)`);
     const merchant = value("merchant");

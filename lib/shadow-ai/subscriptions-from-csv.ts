@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
-import { AppError } from "@/lib/errors/app-error";
 import { fromUnits, toUnits } from "@/lib/format/decimal";
-import { assertImportSize } from "@/lib/imports/events-from-csv";
-import { MAX_IMPORT_ROWS } from "@/lib/imports/schemas";
-import { parseCsv } from "@/lib/imports/parse-csv";
 import type { ImportColumn } from "@/lib/imports/types";
 import { AI_VENDOR_CATALOG } from "./ai-vendor-catalog";
+import { calendarDate, readMappedCsv, recordReader, resolveMappedColumns } from "@/lib/imports/mapped-csv";
 import { matchMerchant, type MerchantMatch } from "./match-merchant";
 
 /**
@@ -126,7 +123,6 @@ export type PreparedSubscriptions = { columns: ImportColumn[]; warnings: string[
 /** An explicit mapping `{ "<CSV header>": "<field>" | null }` overrides the automatic match. */
 export type SubscriptionColumnMapping = Record<string, SubscriptionField | null>;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const AMOUNT = /^\d+(?:\.\d+)?$/;
 const SEATS = /^\d{1,9}$/;
 
@@ -147,17 +143,7 @@ function fieldForHeader(header: string): SubscriptionField | null {
 
 /** Which column fills which field: an explicit mapping first, then the aliases; a field takes the first column that claims it. */
 export function resolveSubscriptionColumns(headers: readonly string[], mapping: SubscriptionColumnMapping = {}): (SubscriptionField | null)[] {
-  const taken = new Set<SubscriptionField>();
-  const fields: (SubscriptionField | null)[] = headers.map(() => null);
-  const claim = (i: number, f: SubscriptionField | null) => {
-    if (f && !taken.has(f)) {
-      fields[i] = f;
-      taken.add(f);
-    }
-  };
-  headers.forEach((h, i) => h in mapping && claim(i, mapping[h]));
-  headers.forEach((h, i) => !(h in mapping) && claim(i, fieldForHeader(h)));
-  return fields;
+  return resolveMappedColumns(headers, mapping, fieldForHeader);
 }
 
 /**
@@ -183,42 +169,20 @@ export function matchSubscription(application: string | null, vendor: string | n
   return null;
 }
 
-function validDate(text: string): string | null {
-  const m = DATE.exec(text);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
 /**
  * Reads a SaaS subscriptions CSV: maps headers, checks each row strictly (amounts, seats, dates,
  * billing cycle), matches the application to the AI catalog. Stores nothing.
  */
 export function subscriptionsFromCsv(text: string, mapping: SubscriptionColumnMapping = {}): PreparedSubscriptions {
-  assertImportSize(text);
-  const [header, ...records] = parseCsv(text);
-  if (records.length > MAX_IMPORT_ROWS) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `At most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows per import; this one has ${records.length.toLocaleString("en-US")}. Split it into smaller files`);
-  }
-  if (!header) return { columns: [], warnings: ["The file is empty"], rows: [] };
-  const fields = resolveSubscriptionColumns(header.cells, mapping);
-  const columns: ImportColumn[] = header.cells.map((h, i) => ({ header: h, field: fields[i], example: records[0]?.cells[i]?.trim() || null }));
-  const warnings = columns.filter((c) => c.field === null).map((c) => `Column "${c.header}" is not a subscription field and is ignored`);
+  const mapped = readMappedCsv(text, mapping, fieldForHeader, "a subscription field");
+  if (!mapped) return { columns: [], warnings: ["The file is empty"], rows: [] };
+  const { records, fields, columns, warnings } = mapped;
   if (!fields.includes("application") && !fields.includes("vendor")) warnings.push("No column maps to application or vendor: every row will be rejected");
   if (!fields.some((f) => f === "amount" || f === "annual_amount" || f === "monthly_amount")) warnings.push("No column maps to amount, annual_amount or monthly_amount: every row will be rejected");
 
   const occurrences = new Map<string, number>();
   const rows = records.map((record, index): PreparedSubscriptionRow => {
-    const value = (f: SubscriptionField): string | null => {
-      const i = fields.indexOf(f);
-      const v = i < 0 ? "" : (record.cells[i] ?? "").trim();
-      return v === "" ? null : v;
-    };
-    const label = (f: SubscriptionField): string => {
-      const h = header.cells[fields.indexOf(f)];
-      return h === undefined || headerKey(h) === headerKey(f) ? f : `${h} (${f})`;
-    };
+    const { value, label } = recordReader(mapped, record, headerKey);
     const problems: string[] = [];
     const application = value("application");
     const vendor = value("vendor");
@@ -255,7 +219,7 @@ export function subscriptionsFromCsv(text: string, mapping: SubscriptionColumnMa
     const dates: Partial<Record<"start_date" | "renewal_date", string | null>> = {};
     for (const f of ["start_date", "renewal_date"] as const) {
       const raw = value(f);
-      dates[f] = raw === null ? null : validDate(raw);
+      dates[f] = raw === null ? null : calendarDate(raw);
       if (raw !== null && dates[f] === null) problems.push(`${label(f)}: "${raw.slice(0, 40)}" is not a date (YYYY-MM-DD)`);
     }
     if (problems.length > 0) return { line: record.line, index, subscription: null, message: problems.join("; ") };
