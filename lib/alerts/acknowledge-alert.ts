@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, foundOrThrow } from "@/lib/errors/app-error";
 import { parseOrThrow } from "@/lib/errors/zod-issues";
-import { getAlertOrThrow } from "./list-alerts";
+import { readAlertOrThrow } from "./list-alerts";
 import { acknowledgeAlertSchema, type AcknowledgeAlertInput } from "./schemas";
 
 /** Acknowledges an alert with an optional note (FINANCE and above, or a `manage` key); once only. */
@@ -21,5 +21,5 @@ export async function acknowledgeAlert(ctx: OrgContext, alertId: string, input: 
     if (updated.count === 0) throw new AppError("CONFLICT", `This alert was already acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`);
     await recordAudit(tx, ctx, { action: "alert.acknowledged", targetType: "alert", targetId: alertId, after: { note: note || null, level: alert.level, budgetId: alert.budgetId } });
   });
-  return getAlertOrThrow(ctx, alertId);
+  return readAlertOrThrow(ctx, alertId);
 }

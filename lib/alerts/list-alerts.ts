@@ -83,6 +83,11 @@ export async function listAlerts(ctx: OrgContext, query: ListAlertsQuery = {}): 
 /** One alert with its deliveries and every delivery attempt (the delivery log). */
 export async function getAlertOrThrow(ctx: OrgContext, alertId: string) {
   authorizeOrThrow(ctx, "read");
+  return readAlertOrThrow(ctx, alertId);
+}
+
+/** The answer to an alert write the caller has already authorized (a `manage`-only key has no `read`). */
+export async function readAlertOrThrow(ctx: OrgContext, alertId: string) {
   const row = foundOrThrow(await db.alert.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id: alertId } } }), "Alert");
   const [alert] = await withDeliveries(ctx.orgId, [row]);
   const attempts = await db.alertDeliveryAttempt.findMany({

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { parseOrThrow } from "@/lib/errors/zod-issues";
 import { redactChannel } from "./budget-json";
 import { evaluateBudgetsSafely } from "./evaluate-after-change";
-import { getBudgetOrThrow } from "./list-budgets";
+import { readBudgetOrThrow } from "./list-budgets";
 import { createBudgetSchema, storedScopeValue, type BudgetJson, type CreateBudgetData, type CreateBudgetInput, type StoredChannel } from "./schemas";
 
 /** Channels as stored: a webhook without a secret stores none. */
@@ -47,5 +47,5 @@ export async function createBudget(ctx: OrgContext, input: CreateBudgetInput, no
     return budget;
   });
   await evaluateBudgetsSafely(ctx.orgId, now, [created.id]);
-  return getBudgetOrThrow(ctx, created.id);
+  return readBudgetOrThrow(ctx, created.id);
 }

@@ -17,6 +17,14 @@ export async function listBudgets(ctx: OrgContext): Promise<BudgetJson[]> {
 /** One budget of the organization; another organization's budget is not found (404). */
 export async function getBudgetOrThrow(ctx: OrgContext, budgetId: string): Promise<BudgetJson> {
   authorizeOrThrow(ctx, "read");
+  return readBudgetOrThrow(ctx, budgetId);
+}
+
+/**
+ * The answer to a budget write the caller has already authorized: it must not demand `read` as
+ * well, or a `manage`-only key's change would be committed and still answered 401.
+ */
+export async function readBudgetOrThrow(ctx: OrgContext, budgetId: string): Promise<BudgetJson> {
   const row = foundOrThrow(await db.budget.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id: budgetId } } }), "Budget");
   return toBudgetJson(row, ctx.timeZone);
 }

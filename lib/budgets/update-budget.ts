@@ -7,7 +7,7 @@ import { parseOrThrow } from "@/lib/errors/zod-issues";
 import { budgetSettings, toBudgetJson } from "./budget-json";
 import { auditView, storedChannels } from "./create-budget";
 import { evaluateBudgetsSafely } from "./evaluate-after-change";
-import { getBudgetOrThrow } from "./list-budgets";
+import { readBudgetOrThrow } from "./list-budgets";
 import { createBudgetSchema, storedScopeValue, updateBudgetSchema, type BudgetJson, type StoredChannel, type UpdateBudgetInput } from "./schemas";
 
 /**
@@ -56,5 +56,5 @@ export async function updateBudget(ctx: OrgContext, budgetId: string, input: Upd
     await recordAudit(tx, ctx, { action: "budget.updated", targetType: "budget", targetId: budgetId, before: budgetSettings(current), after: auditView(merged, nextChannels) });
   });
   await evaluateBudgetsSafely(ctx.orgId, now, [budgetId]);
-  return getBudgetOrThrow(ctx, budgetId);
+  return readBudgetOrThrow(ctx, budgetId);
 }
