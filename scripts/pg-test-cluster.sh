@@ -5,6 +5,8 @@
 #   bash scripts/pg-test-cluster.sh start --env-file F  # the same, and also writes the lines to F
 #   bash scripts/pg-test-cluster.sh stop [DIR|ENV_FILE] # stops it and deletes its folder
 #                                                      # (default: $PG_TEST_DIR)
+#   bash scripts/pg-test-cluster.sh restart [DIR|ENV_FILE] # `pg_ctl restart -m fast`: cuts every
+#                                                      # connection, keeps data, port and settings
 #   bash scripts/pg-test-cluster.sh install             # only make sure the server binaries exist
 #
 # `start` prints, on stdout and nothing else (its log goes to stderr):
@@ -205,9 +207,26 @@ cmd_stop() {
   log "stopped and removed $target"
 }
 
+# Fast, not immediate: with synchronous_commit=off an immediate shutdown may lose the last commits,
+# which a real server (synchronous commit on) would keep.
+cmd_restart() {
+  local target=${1:-${PG_TEST_DIR:-}}
+  [[ -n "$target" ]] || die "restart: give the cluster folder or env file, or set PG_TEST_DIR"
+  if [[ -f "$target" ]]; then
+    target=$(sed -n "s/^export PG_TEST_DIR=//p" "$target" | head -n1)
+    target=$(eval "printf '%s' $target")
+  fi
+  [[ -f "$target/$MARKER" ]] || die "restart: $target is not a folder made by this script; not touching it"
+  # The port and other -o options come back from postmaster.opts; the log file must be named again.
+  as_owner "$(cat "$target/bindir")/pg_ctl" -D "$target/data" -l "$target/server.log" -m fast -w -t 60 restart >/dev/null ||
+    die "restart: pg_ctl restart failed (see $target/server.log)"
+  log "restarted $target"
+}
+
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
+  restart) shift; cmd_restart "$@" ;;
   install) ensure_bindir ;;
-  *) echo "usage: $0 start [--env-file FILE] | stop [DIR|ENV_FILE] | install" >&2; exit 2 ;;
+  *) echo "usage: $0 start [--env-file FILE] | stop [DIR|ENV_FILE] | restart [DIR|ENV_FILE] | install" >&2; exit 2 ;;
 esac

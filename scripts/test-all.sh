@@ -8,7 +8,9 @@
 #   5. lint, typecheck
 #   6. end-to-end      Chromium (installed with apt-get when missing), a fresh database,
 #                      `next build` (through scripts/build-if-stale.ts, so that `npm start` sees a
-#                      current build), then Playwright (which starts the app with `npm start`)
+#                      current build), then Playwright (which starts the app with `npm start`),
+#                      then the fault suite and a short load run on the same build
+#                      (`npm run test:faults`, `npm run test:load -- --minutes 1.5`)
 #   7. summary         the closing line is `N passed, N failed` (vitest + Playwright tests; a failed
 #                      check step or a runner that died without reporting adds 1 to "failed")
 #
@@ -311,6 +313,11 @@ if (( e2e_ready )); then
   if (( LAST_RC == 0 )); then
     run_step playwright 2400 npx playwright test
     PW_RC=$LAST_RC
+    # Issue 7: the fault suite (server SIGKILLed, PostgreSQL restarted mid-ingestion) and a short load
+    # run on this build, each under its own limit; the step fails when either does.
+    run_step "faults and load" 900 bash -c "timeout --kill-after=30 $(scaled 420) npm run test:faults -- --port $(free_port_from 3300); faults=\$?
+      timeout --kill-after=30 $(scaled 360) npm run test:load -- --minutes 1.5 --port $(free_port_from 3300); load=\$?
+      (( faults == 0 && load == 0 ))"
   else
     warn "skipping Playwright: the build failed"
   fi

@@ -26,6 +26,11 @@ describe("errorResponse", () => {
     expect(res.headers.get("retry-after")).toBe("5");
   });
 
+  it("answers a connection the database cut while restarting with 503", () => {
+    const error = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+    expect(errorResponse(error).status).toBe(503);
+  });
+
   it("never shows internals in a 500", async () => {
     const res = errorResponse(new Error("secret stack detail"));
     expect(res.status).toBe(500);

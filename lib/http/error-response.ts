@@ -6,7 +6,8 @@ import { toFieldIssues } from "@/lib/errors/zod-issues";
 /** Whether an error means the database cannot be reached (answered 503, so clients retry). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error);
-  return /P1001|P1017|ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|the database system is (starting up|shutting down)/i.test(text);
+  // 57P01-57P03: the server is shutting down, restarting or crashed and cut the connection (e.g. a restart mid-statement).
+  return /P1001|P1017|57P0[123]|ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|the database system is (starting up|shutting down)/i.test(text);
 }
 
 /** Maps any error to the JSON error body once: AppError by its code, Zod as 400, the rest as 500/503. */
