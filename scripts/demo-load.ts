@@ -16,6 +16,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openSqlTarget } from "@/lib/db/migrations/open-sql-target";
+import { addUtcMonths, utcMonthStart } from "@/lib/partitions/event-months";
+import { ensureEventPartitions } from "@/lib/partitions/ensure-event-partitions";
 import { INSERT_DAILY_FROM_HOURLY_SQL, INSERT_ROLLUPS_FROM_EVENTS_SQL } from "@/lib/rollups/rebuild-rollups";
 import { EVENT_COPY_COLUMNS, toCopyLine } from "@/prisma/demo/copy-lines";
 import { createRevenueTally, demoPriceOverrides, iterateDemoDays } from "@/prisma/demo/generate-demo-data";
@@ -106,19 +108,25 @@ async function main(): Promise<void> {
     forgetOrgPricer(org.id);
     const pricer = await getOrgPricer(org.id);
 
+    // The months' partitions first, outside the load's transaction: creating one locks "Event"
+    // until its transaction ends, and the load's lasts minutes.
+    const months: Date[] = [];
+    for (let month = utcMonthStart(new Date(now.getTime() - (days + 1) * 86_400_000)); month <= now; month = addUtcMonths(month, 1)) months.push(month);
+    await ensureEventPartitions(months, async (text, params) => (await client.query(text, params)).rows);
+
     await client.query("SET work_mem = '256MB'");
     await client.query("SET maintenance_work_mem = '512MB'");
     await client.query("BEGIN");
     if (existing) {
       const t = performance.now();
-      for (const table of ["Event", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`DELETE FROM "${table}" WHERE "orgId" = $1`, [org.id]);
+      for (const table of ["Event", "EventKey", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`DELETE FROM "${table}" WHERE "orgId" = $1`, [org.id]);
       console.log(`› Deleted /${org.slug}'s previous events, roll-ups and runs in ${seconds(performance.now() - t)}`);
     }
 
     // Rows arrive in id and time order, so keeping the indexes costs little: measured at 1 and 10
     // million events, dropping and rebuilding them took as long in total, and it locks "Event"
     // against every reader for the whole load. `--drop-indexes` is there to measure it again.
-    // The primary key always stays: it guards the ids.
+    // The primary key always stays (and the keys go to "EventKey" below, whose primary key guards the ids).
     const indexes = values["drop-indexes"]
       ? (await client.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'Event' AND indexname <> 'Event_pkey'`)).rows
       : [];
@@ -151,7 +159,12 @@ async function main(): Promise<void> {
     const copyMs = performance.now() - copyStarted;
     console.log(`› COPY: ${generated.toLocaleString("en-US")} events in ${seconds(copyMs)} (${rate(generated, copyMs)}, generating and pricing included)`);
 
+    // Every stored event's key, as ingest claims it (lib/partitions): later ingest of the same ids is a duplicate.
     let t = performance.now();
+    const keys = await client.query(`INSERT INTO "EventKey" ("orgId", "id", "timestamp") SELECT "orgId", "id", "timestamp" FROM "Event" WHERE "orgId" = $1`, [orgId]);
+    console.log(`› Keys: ${keys.rowCount?.toLocaleString("en-US")} in ${seconds(performance.now() - t)}`);
+
+    t = performance.now();
     for (const index of indexes) await client.query(index.indexdef);
     if (indexes.length) console.log(`› Rebuilt ${indexes.length} indexes in ${seconds(performance.now() - t)}`);
 
@@ -168,7 +181,7 @@ async function main(): Promise<void> {
 
     t = performance.now();
     await client.query("COMMIT");
-    for (const table of ["Event", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`ANALYZE "${table}"`);
+    for (const table of ["Event", "EventKey", "CostRollupHourly", "CostRollupDaily", "Run"]) await client.query(`ANALYZE "${table}"`);
     const revenue = await recordRevenue(ctx, tally.rows());
     console.log(`› Committed, analyzed, ${revenue.accepted} revenue rows in ${seconds(performance.now() - t)}`);
 

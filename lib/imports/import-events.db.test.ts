@@ -127,7 +127,7 @@ describe("POST /api/v1/imports/events", () => {
     const mapped = await callRoute(postImport, { key, body: { csv, mapping }, params: { kind: "events" } });
     expect(mapped.status).toBe(200);
     expect(mapped.json).toMatchObject({ accepted: 1, rejected: 0 });
-    const stored = await db.event.findUniqueOrThrow({ where: { orgId_id: { orgId: org.orgId, id: "j1" } } });
+    const stored = await db.event.findFirstOrThrow({ where: { orgId: org.orgId, id: "j1" } });
     expect(stored.costUsd.toString()).toBe("0.5");
     expect(stored.tags).toEqual({ notes: "x" });
     const badMapping = await callRoute(postImport, { key, body: { csv, mapping: { event: "identifier" } }, params: { kind: "events" } });

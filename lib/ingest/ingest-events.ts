@@ -1,5 +1,9 @@
 import { queryRaw } from "@/lib/db";
 import { authorizeOrThrow, type OrgContext } from "@/lib/auth/org-context";
+import { AppError } from "@/lib/errors/app-error";
+import { utcMonthsOf } from "@/lib/partitions/event-months";
+import { ensureEventPartitions, forgetKnownEventPartitions } from "@/lib/partitions/ensure-event-partitions";
+import { readRetentionWindow, tooOldMessage } from "@/lib/partitions/event-retention";
 import { getOrgPricer } from "./org-pricer";
 import type { NormalizedEvent } from "./schemas";
 import { WRITE_EVENTS_SQL, writeEventsParams, type StoredPrice } from "./write-events-sql";
@@ -8,6 +12,8 @@ import { WRITE_EVENTS_SQL, writeEventsParams, type StoredPrice } from "./write-e
 export type IngestResult = { accepted: number; duplicates: number };
 
 const RETRYABLE = /40P01|40001|deadlock detected|could not serialize/i;
+// A month's partition went missing after this process cached it (dropped elsewhere by retention).
+const MISSING_PARTITION = /no partition of relation/i;
 
 /**
  * Prices and stores a batch of valid events with their roll-ups and runs in one statement:
@@ -23,6 +29,9 @@ export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedE
     return { costUsd: price.costUsd, costSource: price.source, priceKey: price.priceKey };
   });
   const params = writeEventsParams(ctx.orgId, ctx.timeZone, events, prices);
+  const months = utcMonthsOf(events.map((e) => e.timestamp));
+  assertWithinRetention(months[0]);
+  await ensureEventPartitions(months);
   // Concurrent batches touching the same roll-up rows can deadlock despite ordered writes;
   // the statement is atomic, so running it again is safe.
   for (let attempt = 1; ; attempt++) {
@@ -30,8 +39,24 @@ export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedE
       const [row] = await queryRaw<{ inserted: number }>(WRITE_EVENTS_SQL, params);
       return { accepted: row.inserted, duplicates: events.length - row.inserted };
     } catch (error) {
-      if (attempt >= 4 || !RETRYABLE.test(String((error as Error)?.message ?? error))) throw error;
+      const message = String((error as Error)?.message ?? error);
+      if (attempt >= 4 || !(RETRYABLE.test(message) || MISSING_PARTITION.test(message))) throw error;
+      if (MISSING_PARTITION.test(message)) {
+        forgetKnownEventPartitions(months);
+        // Retention may have dropped the month since validation: refuse (400), never re-create it.
+        assertWithinRetention(months[0]);
+        await ensureEventPartitions(months);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
     }
   }
+}
+
+// validateEvents rejects old events one by one; this catches a batch that reaches the database
+// after retention moved on (or a caller that skipped validation), before a dropped month is re-created.
+function assertWithinRetention(earliestMonth: Date): void {
+  const retention = readRetentionWindow(new Date());
+  if (!retention || earliestMonth >= retention.oldest) return;
+  const message = tooOldMessage(retention);
+  throw new AppError("INVALID_INPUT", message, { issues: [{ path: "timestamp", message }] });
 }

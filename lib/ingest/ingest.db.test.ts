@@ -76,7 +76,7 @@ describe("POST /api/v1/events", () => {
     const first = event({ cost_usd: "1" });
     await callRoute(postEvents, { key, body: { events: [first] } });
     await callRoute(postEvents, { key, body: { events: [{ ...first, cost_usd: "999" }] } });
-    const stored = await db.event.findUniqueOrThrow({ where: { orgId_id: { orgId: owner.orgId, id: first.id } } });
+    const stored = await db.event.findFirstOrThrow({ where: { orgId: owner.orgId, id: first.id } });
     expect(stored.costUsd.toString()).toBe("1");
   });
 

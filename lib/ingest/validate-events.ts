@@ -1,4 +1,5 @@
 import { toFieldIssues } from "@/lib/errors/zod-issues";
+import { readRetentionWindow, tooOldMessage } from "@/lib/partitions/event-retention";
 import { MAX_FUTURE_MS, eventSchema, normalizeEvent, type NormalizedEvent } from "./schemas";
 
 /** One rejected event, as the response lists it (SPEC 2.1). */
@@ -12,6 +13,7 @@ export function validateEvents(items: readonly unknown[], now: Date = new Date()
   const valid: NormalizedEvent[] = [];
   const errors: EventError[] = [];
   const latest = now.getTime() + MAX_FUTURE_MS;
+  const retention = readRetentionWindow(now);
   items.forEach((item, index) => {
     const id = typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
     const parsed = eventSchema.safeParse(item);
@@ -25,6 +27,12 @@ export function validateEvents(items: readonly unknown[], now: Date = new Date()
     const event = normalizeEvent(parsed.data);
     if (event.timestamp.getTime() > latest) {
       errors.push({ index, id, message: "timestamp: must not be more than 5 minutes in the future" });
+      return;
+    }
+    // Its month's raw events are gone (or going): storing it would re-create the month, and its key
+    // could no longer tell a re-sent event from a new one.
+    if (retention && event.timestamp < retention.oldest) {
+      errors.push({ index, id, message: tooOldMessage(retention) });
       return;
     }
     valid.push(event);

@@ -3,21 +3,32 @@ import type { NormalizedEvent } from "./schemas";
 /** An event's price, as stored beside it. */
 export type StoredPrice = { costUsd: string; costSource: "reported" | "computed" | "unpriced"; priceKey: string | null };
 
-// One statement per batch: insert the events (duplicates skipped), then fold exactly the rows
-// that were inserted into the hourly and daily roll-ups and the runs. Being one statement, it is one
-// transaction: dashboards never disagree with the raw events, and a failure stores nothing.
+// One statement per batch: claim the events' keys (ids the organization already has are skipped),
+// insert exactly the events whose keys were claimed, then fold them into the hourly and daily
+// roll-ups and the runs. "EventKey" holds the (orgId, id) uniqueness because "Event" is partitioned
+// by month and PostgreSQL only enforces keys that contain the partition column (lib/partitions).
+// Being one statement, it is one transaction: dashboards never disagree with the raw events, and a
+// failure stores nothing (neither keys nor events).
 // Rows are sorted by key in every insert so concurrent batches take row locks in the same order.
 // Hours and days are the organization's local ones, so its weeks and months are sums of days, and
 // a range reads whole days from the daily roll-ups and only its partial edge days from the hours.
 export const WRITE_EVENTS_SQL = `
 WITH input AS (
-  SELECT * FROM unnest(
+  -- One row per id, the first sent: a batch that repeats an id stores it once, as before.
+  SELECT DISTINCT ON (id) * FROM unnest(
     $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
     $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[],
     $12::numeric[], $13::text[], $14::text[], $15::int[], $16::text[],
     $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[]
-  ) AS t(id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
-         cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags)
+  ) WITH ORDINALITY AS t(id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
+         cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags, n)
+  ORDER BY id, n
+),
+keys AS (
+  INSERT INTO "EventKey" ("orgId", "id", "timestamp")
+  SELECT $1, id, ts FROM input ORDER BY id
+  ON CONFLICT ("orgId", "id") DO NOTHING
+  RETURNING "id"
 ),
 ins AS (
   INSERT INTO "Event" ("orgId", "id", "timestamp", "provider", "model", "operation", "inputTokens", "outputTokens",
@@ -25,8 +36,7 @@ ins AS (
     "feature", "team", "customer", "environment", "workflow", "runId", "step", "user", "tags")
   SELECT $1, id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
     cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags::jsonb
-  FROM input ORDER BY id
-  ON CONFLICT ("orgId", "id") DO NOTHING
+  FROM input JOIN keys USING (id) ORDER BY id
   RETURNING "timestamp", "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens",
     "reasoningTokens", "costUsd", "costSource", "status", "feature", "team", "customer", "environment", "workflow", "runId"
 ),

@@ -15,6 +15,7 @@ export async function deleteOrganization(ctx: OrgContext, confirmName: string): 
   await db.$transaction(async (tx) => {
     const where = { orgId: ctx.orgId };
     await tx.event.deleteMany({ where });
+    await tx.eventKey.deleteMany({ where });
     await tx.run.deleteMany({ where });
     await tx.costRollupHourly.deleteMany({ where });
     await tx.costRollupDaily.deleteMany({ where });

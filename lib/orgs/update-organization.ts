@@ -15,7 +15,7 @@ export async function updateOrganization(ctx: OrgContext, input: UpdateOrganizat
   await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true, timeZone: true } });
     await tx.organization.update({ where: { id: ctx.orgId }, data: { name, timeZone } });
-    if (before.timeZone !== timeZone) await rebuildRollups(tx, ctx.orgId, timeZone);
+    if (before.timeZone !== timeZone) await rebuildRollups(tx, ctx.orgId, timeZone, before.timeZone);
     await recordAudit(tx, ctx, { action: "organization.updated", targetType: "organization", targetId: ctx.orgId, before, after: { name, timeZone } });
   });
 }

@@ -8,13 +8,14 @@ import { forgetOrgPricer, getOrgPricer } from "@/lib/ingest/org-pricer";
 // event whose cost changed since it was read, keeping every delta exact.
 const REPRICE_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[])
-    AS t(id, old_cost, new_cost, old_source, new_source, price_key)
+  SELECT * FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $9::timestamptz[])
+    AS t(id, old_cost, new_cost, old_source, new_source, price_key, ts)
 ),
 upd AS (
   UPDATE "Event" e SET "costUsd" = i.new_cost, "costSource" = i.new_source, "priceKey" = i.price_key
   FROM input i
-  WHERE e."orgId" = $1 AND e."id" = i.id AND e."costUsd" = i.old_cost AND e."costSource" = i.old_source
+  -- The timestamp finds the event's monthly partition (lib/partitions) instead of probing every month.
+  WHERE e."orgId" = $1 AND e."id" = i.id AND e."timestamp" = i.ts AND e."costUsd" = i.old_cost AND e."costSource" = i.old_source
   RETURNING e."timestamp", e."feature", e."team", e."customer", e."environment", e."provider", e."model", e."workflow", e."runId",
     i.new_cost - i.old_cost AS delta,
     (CASE WHEN i.new_source = 'unpriced' THEN 1 ELSE 0 END) - (CASE WHEN i.old_source = 'unpriced' THEN 1 ELSE 0 END) AS unpriced
@@ -91,7 +92,7 @@ export async function repriceEvents(ctx: OrgContext, filter: RepriceFilter): Pro
         reasoningTokens: Number(row.reasoningTokens),
       });
       const same = row.costUsd.equals(price.costUsd) && row.costSource === price.source && row.priceKey === price.priceKey;
-      return same ? [] : [{ id: row.id, oldCost: row.costUsd.toString(), newCost: price.costUsd, oldSource: row.costSource, newSource: price.source, priceKey: price.priceKey }];
+      return same ? [] : [{ id: row.id, timestamp: row.timestamp, oldCost: row.costUsd.toString(), newCost: price.costUsd, oldSource: row.costSource, newSource: price.source, priceKey: price.priceKey }];
     });
     if (changed.length > 0) {
       const [result] = await db.$queryRawUnsafe<{ updated: number; delta: string }[]>(
@@ -104,6 +105,7 @@ export async function repriceEvents(ctx: OrgContext, filter: RepriceFilter): Pro
         changed.map((c) => c.newSource),
         changed.map((c) => c.priceKey),
         ctx.timeZone,
+        changed.map((c) => c.timestamp.toISOString()),
       );
       events += result.updated;
       delta = delta.plus(result.delta);

@@ -6,6 +6,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { db } from "@/lib/db";
 import { fromUnits, sumDecimals, toUnits } from "@/lib/format/decimal";
+import { ensureEventPartitions } from "@/lib/partitions/ensure-event-partitions";
 import { callRoute } from "@/lib/test/api-request";
 import { addMember, createOrgWithOwner } from "@/lib/test/fixtures";
 import { withTestDatabase } from "@/lib/test/test-database";
@@ -188,6 +189,8 @@ describe("vendor bills and reconciliation", () => {
 
   it("projects and keys no tracked event names are unknown; named ones are not", async () => {
     const ctx = await createOrgWithOwner();
+    // Written straight to the table, not through ingest, so its month's partition is made here.
+    await ensureEventPartitions([new Date("2026-10-01T00:00:00Z")]);
     await db.event.create({
       data: { orgId: ctx.orgId, id: "e1", timestamp: new Date("2026-10-02T10:00:00Z"), provider: "openai", model: "gpt-4o", costUsd: "1", costSource: "reported", tags: { openai_project: "proj_known" } },
     });
