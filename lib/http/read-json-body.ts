@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { findUnstorableText, unstorableTextError } from "./unstorable-text";
 
 /** Reads a JSON body no larger than `maxBytes`: 413 past the limit, 400 when it is not JSON. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
@@ -7,11 +8,17 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   if (declared > maxBytes) throw tooLarge();
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw tooLarge();
+  const text = new TextDecoder().decode(bytes);
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    body = JSON.parse(text);
   } catch {
     throw new AppError("INVALID_INPUT", "The body is not valid JSON", { issues: [{ path: "(body)", message: "is not valid JSON" }] });
   }
+  // Decoded bytes never hold a NUL or an unpaired surrogate, so only an escape (\u0000, \ud800) brings one.
+  const unstorablePath = /\\u(0000|d[89a-f])/i.test(text) ? findUnstorableText(body) : null;
+  if (unstorablePath) throw unstorableTextError(unstorablePath);
+  return body;
 }
 
 /** The array under `field` of a JSON body, with 400 when it is missing or empty and 413 past `max` items. */

@@ -8,6 +8,7 @@ import { ACTIVE_ORG_COOKIE } from "./active-org";
 import { isCrossSiteWrite } from "./cross-site-request";
 import { errorResponse } from "./error-response";
 import { takeRateLimitToken } from "./rate-limit";
+import { findUnstorableText, isUnstorableText, unstorableTextError } from "./unstorable-text";
 
 /**
  * Reads a bearer key or the session (with `?org=` or the active-org cookie) into an OrgContext.
@@ -35,7 +36,11 @@ export function withApi<P = Record<string, never>>(permission: Permission, handl
       const ctx = await resolveRequestContext(req);
       if (ctx.apiKeyId) takeRateLimitToken(ctx.apiKeyId);
       authorizeOrThrow(ctx, permission);
-      return await handler(req, { ctx, params: await route.params });
+      const params = await route.params;
+      // PostgreSQL cannot store or compare text holding a NUL: refuse it before any query sees it (400 naming it).
+      const unstorablePath = findUnstorableText(params) ?? [...req.nextUrl.searchParams].find(([, value]) => isUnstorableText(value))?.[0];
+      if (unstorablePath) throw unstorableTextError(unstorablePath);
+      return await handler(req, { ctx, params });
     } catch (error) {
       return errorResponse(error);
     }

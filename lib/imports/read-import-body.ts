@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { unstorableTextError } from "@/lib/http/unstorable-text";
 import { MAX_IMPORT_BYTES } from "./schemas";
 import type { ImportInput } from "./types";
 
@@ -16,11 +17,16 @@ function tooLarge(): AppError {
 /** A CSV file's bytes as text: 413 past 5 MB, 400 when they are not UTF-8 (a leading BOM is dropped). */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge();
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw invalid("The file is not UTF-8 text; save it as “CSV UTF-8” and try again");
   }
+  // PostgreSQL cannot store a NUL: name its physical line, as the CSV reader numbers lines.
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) throw unstorableTextError(`line ${text.slice(0, nul).split(/\r\n|\r|\n/).length}`);
+  return text;
 }
 
 async function readCsvBody(req: Request): Promise<string> {

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { AppError } from "@/lib/errors/app-error";
 import { toFieldIssues } from "@/lib/errors/zod-issues";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { findUnstorableText, unstorableTextError } from "@/lib/http/unstorable-text";
 import { MAX_BODY_BYTES } from "@/lib/ingest/schemas";
 import { decodeTraceRequestProtobuf } from "./decode-trace-request";
 import { ProtobufDecodeError } from "./protobuf-wire";
@@ -62,7 +63,11 @@ async function readUntypedBody(req: Request, encoding: { format: TraceRequestFor
 
 /** Reads an OTLP trace export in either encoding: 400 when it is not one, 413 past 5 MB. */
 export async function readTraceRequest(req: Request, encoding: { format: TraceRequestFormat; gzip: boolean }): Promise<ExportTraceRequest> {
-  const parsed = exportTraceRequestSchema.safeParse(await readUntypedBody(req, encoding));
+  const body = await readUntypedBody(req, encoding);
+  // Gzip and protobuf bodies skip readJsonBody's check of text PostgreSQL cannot store.
+  const unstorablePath = findUnstorableText(body);
+  if (unstorablePath) throw unstorableTextError(unstorablePath);
+  const parsed = exportTraceRequestSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues = toFieldIssues(parsed.error).slice(0, 10);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");

@@ -9,6 +9,9 @@ export const POST = withApi("ingest", async (req, { ctx }) => {
   const items = readBatch(await readJsonBody(req, MAX_BODY_BYTES), "outcomes", MAX_EVENTS_PER_BATCH);
   const { accepted, superseded, rejected, errors, valid } = await recordOutcomes(ctx, items);
   const body = { accepted, duplicates: superseded, rejected, errors };
-  if (valid === 0) return NextResponse.json({ error: `No valid outcomes: ${errors[0].message}`, ...body }, { status: 400 });
+  if (valid === 0) {
+    const issues = errors.map((e) => ({ path: `outcomes.${e.index}`, message: e.message }));
+    return NextResponse.json({ error: `No valid outcomes: ${errors[0].message}`, issues, ...body }, { status: 400 });
+  }
   return NextResponse.json(body, { status: rejected ? 207 : 200 });
 });

@@ -8,7 +8,10 @@ import { listRevenue, recordRevenue } from "@/lib/revenue/record-revenue";
 export const POST = withApi("manage_revenue", async (req, { ctx }) => {
   const items = readBatch(await readJsonBody(req, MAX_BODY_BYTES), "revenue", MAX_EVENTS_PER_BATCH);
   const { accepted, rejected, errors } = await recordRevenue(ctx, items);
-  if (accepted === 0) return NextResponse.json({ error: `No valid revenue rows: ${errors[0].message}`, accepted, rejected, errors }, { status: 400 });
+  if (accepted === 0) {
+    const issues = errors.map((e) => ({ path: `revenue.${e.index}`, message: e.message }));
+    return NextResponse.json({ error: `No valid revenue rows: ${errors[0].message}`, issues, accepted, rejected, errors }, { status: 400 });
+  }
   return NextResponse.json({ accepted, rejected, errors }, { status: rejected ? 207 : 200 });
 });
 

@@ -26,7 +26,9 @@ function importHandler(definition: ImportKindDefinition) {
       const error = first
         ? `No valid rows: ${first.line === null ? `row ${first.index + 1}` : `line ${first.line}`}: ${first.message}${result.rejected > 1 ? ` (and ${result.rejected - 1} more)` : ""}`
         : "No rows to import: the file has a header but no data rows";
-      const issues = result.errors.map((e) => ({ path: e.line === null ? `${definition.jsonField}.${e.index}` : `line ${e.line}`, message: e.message }));
+      const issues = first
+        ? result.errors.map((e) => ({ path: e.line === null ? `${definition.jsonField}.${e.index}` : `line ${e.line}`, message: e.message }))
+        : [{ path: "csv", message: "has a header but no data rows" }];
       return NextResponse.json({ error, issues, ...result }, { status: 400 });
     }
     return NextResponse.json(result, { status: result.rejected > 0 ? 207 : 200 });
