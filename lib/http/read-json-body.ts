@@ -1,8 +1,12 @@
 import { AppError } from "@/lib/errors/app-error";
 import { findUnstorableText, unstorableTextError } from "./unstorable-text";
 
-/** Reads a JSON body no larger than `maxBytes`: 413 past the limit, 400 when it is not JSON. */
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a JSON body no larger than `maxBytes`: 413 past the limit, 400 when it is not JSON or holds
+ * text PostgreSQL cannot store, unless `itemsCheckText` (a batch whose items are checked one by
+ * one, so one bad item does not cost the others).
+ */
+export async function readJsonBody(req: Request, maxBytes: number, options: { itemsCheckText?: boolean } = {}): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${maxBytes / (1024 * 1024)} MB`);
   if (declared > maxBytes) throw tooLarge();
@@ -16,7 +20,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     throw new AppError("INVALID_INPUT", "The body is not valid JSON", { issues: [{ path: "(body)", message: "is not valid JSON" }] });
   }
   // Decoded bytes never hold a NUL or an unpaired surrogate, so only an escape (\u0000, \ud800) brings one.
-  const unstorablePath = /\\u(0000|d[89a-f])/i.test(text) ? findUnstorableText(body) : null;
+  const unstorablePath = !options.itemsCheckText && /\\u(0000|d[89a-f])/i.test(text) ? findUnstorableText(body) : null;
   if (unstorablePath) throw unstorableTextError(unstorablePath);
   return body;
 }

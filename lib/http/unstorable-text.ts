@@ -31,8 +31,11 @@ export function findUnstorableText(value: unknown): string | null {
   return null;
 }
 
+/** What is wrong with such text, after the field's path. */
+export const UNSTORABLE_TEXT_MESSAGE = "must not contain a NUL character (\\u0000) or an unpaired surrogate (\\ud800-\\udfff)";
+
 /** The 400 for text PostgreSQL cannot store, naming where it is. */
 export function unstorableTextError(path: string): AppError {
-  const message = "must not contain a NUL character (\\u0000) or an unpaired surrogate (\\ud800-\\udfff)";
+  const message = UNSTORABLE_TEXT_MESSAGE;
   return new AppError("INVALID_INPUT", `Invalid input: ${path}: ${message}`, { issues: [{ path, message }] });
 }

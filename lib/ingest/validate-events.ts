@@ -1,4 +1,5 @@
 import { toFieldIssues } from "@/lib/errors/zod-issues";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/http/unstorable-text";
 import { readRetentionWindow, tooOldMessage } from "@/lib/partitions/event-retention";
 import { MAX_FUTURE_MS, eventSchema, normalizeEvent, type NormalizedEvent } from "./schemas";
 
@@ -16,6 +17,12 @@ export function validateEvents(items: readonly unknown[], now: Date = new Date()
   const retention = readRetentionWindow(now);
   items.forEach((item, index) => {
     const id = typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
+    // PostgreSQL would refuse the whole batch's statement for one NUL: refuse the event alone.
+    const unstorable = findUnstorableText(item);
+    if (unstorable) {
+      errors.push({ index, id, message: `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}` });
+      return;
+    }
     const parsed = eventSchema.safeParse(item);
     if (!parsed.success) {
       const message = toFieldIssues(parsed.error)

@@ -148,7 +148,7 @@ describe("every /api/v1 route under hostile input (org A's key, org B seeded bes
     const find = (method: string, template: string) => routes.find((r) => r.method === method && r.template === template)!;
     const event = { id: "nul", timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o", feature: "a\u0000b" };
     const cases: [ApiRoute, Probe, string][] = [
-      [find("POST", "/api/v1/events"), { params: {}, query: [], body: JSON.stringify({ events: [event] }), contentType: "application/json" }, "events.0.feature"],
+      [find("POST", "/api/v1/events"), { params: {}, query: [], body: JSON.stringify({ events: [event] }), contentType: "application/json" }, "events.0"],
       [find("POST", "/api/v1/imports/[kind]"), { params: { kind: "events" }, query: [], body: "id,feature\nx,a\u0000b\n", contentType: "text/csv" }, "line 2"],
       [find("GET", "/api/v1/runs"), { params: {}, query: [["feature", "\u0000"]] }, "feature"],
       [find("GET", "/api/v1/budgets/[id]"), { params: { id: "a\u0000b" }, query: [] }, "id"],
@@ -159,6 +159,9 @@ describe("every /api/v1 route under hostile input (org A's key, org B seeded bes
       expect(result.status, result.text).toBe(400);
       expect(parseJson(result.text)).toMatchObject({ issues: [{ path }] });
     }
+    // In an event batch the bad event alone is refused, naming its field (the rest would be stored: 207).
+    const events = await sendProbe(find("POST", "/api/v1/events"), orgA.key, cases[0][1]);
+    expect(parseJson(events.text)).toMatchObject({ issues: [{ path: "events.0", message: expect.stringMatching(/^feature: must not contain a NUL/) }] });
   });
 
   it("left org B's data as it was", async () => {

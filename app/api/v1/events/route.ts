@@ -7,7 +7,7 @@ import { validateEvents } from "@/lib/ingest/validate-events";
 
 /** SPEC 2.1: a batch of 1 to 1,000 events; 200, 207 when some were rejected, 400 when none was valid. */
 export const POST = withApi("ingest", async (req, { ctx }) => {
-  const items = readBatch(await readJsonBody(req, MAX_BODY_BYTES), "events", MAX_EVENTS_PER_BATCH);
+  const items = readBatch(await readJsonBody(req, MAX_BODY_BYTES, { itemsCheckText: true }), "events", MAX_EVENTS_PER_BATCH);
   const { valid, errors } = validateEvents(items);
   if (valid.length === 0) {
     const error = `No valid events: ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`;
