@@ -340,7 +340,7 @@ describe("the server-action authorization matrix", () => {
           expectAllowed(await spec.allowed(), "allowed");
         });
         const { intrude } = spec;
-        it.skipIf(!intrude)("refuses another organization's invitation addressed to someone else, changing nothing there", async () => {
+        if (intrude) it("refuses another organization's invitation addressed to someone else, changing nothing there", async () => {
           session.userId = orgA.owner.userId;
           const token = await inviteToken(orgB, uniqueEmail("invitee"));
           const before = await snapshotOrg(orgB.owner.orgId);
@@ -358,7 +358,7 @@ describe("the server-action authorization matrix", () => {
         expectRefused(await spec.call(orgA.owner.orgSlug, await spec.target(orgA)), SIGN_IN, "anonymous");
       });
 
-      it.skipIf(wrongRole === null)(`refuses a ${wrongRole} (every member may when skipped)`, async () => {
+      if (wrongRole !== null) it(`refuses a ${wrongRole}`, async () => {
         session.userId = orgA.members[wrongRole!].userId;
         const target = await spec.target(orgA);
         const before = await snapshotOrg(orgA.owner.orgId);
@@ -380,7 +380,7 @@ describe("the server-action authorization matrix", () => {
         expect(await snapshotOrg(orgB.owner.orgId)).toBe(before);
       });
 
-      it.skipIf(!spec.targetsObject)("answers not found for another organization's object under one's own slug, changing nothing there", async () => {
+      if (spec.targetsObject) it("answers not found for another organization's object under one's own slug, changing nothing there", async () => {
         session.userId = orgA.owner.userId;
         const target = await spec.target(orgB);
         const before = await snapshotOrg(orgB.owner.orgId);

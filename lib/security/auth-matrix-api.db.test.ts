@@ -211,7 +211,7 @@ describe("the /api/v1 authorization matrix", () => {
         expectJsonError(await send(route(), await spec.request(a), { key }), 401, "wrong scope");
       });
 
-      it.skipIf(wrongRole === null)(`answers 403 JSON to a ${wrongRole} session (every role may ${permission} when skipped)`, async () => {
+      if (wrongRole !== null) it(`answers 403 JSON to a ${wrongRole} session`, async () => {
         const member = a.members[wrongRole!];
         expectJsonError(await send(route(), await spec.request(a), { userId: member.userId!, orgSlug: a.owner.orgSlug }), 403, wrongRole!);
       });
@@ -231,7 +231,7 @@ describe("the /api/v1 authorization matrix", () => {
         expect(await snapshotOrg(b.owner.orgId)).toBe(before);
       });
 
-      it.skipIf(!neededScope)("keeps a key in its own organization whatever ?org= says", async () => {
+      if (neededScope) it("keeps a key in its own organization whatever ?org= says", async () => {
         const key = await a.key(API_KEY_SCOPES);
         const before = await snapshotOrg(b.owner.orgId);
         const answer = await send(route(), await spec.request(a), { key, orgSlug: b.owner.orgSlug });
@@ -240,7 +240,7 @@ describe("the /api/v1 authorization matrix", () => {
         expect(await snapshotOrg(b.owner.orgId)).toBe(before);
       });
 
-      it.skipIf(!targetsObject)(
+      if (targetsObject) it(
         "answers 404 to a session and a key of one organization aimed at another's object, changing nothing there",
         async () => {
           for (const caller of [{ userId: a.owner.userId!, orgSlug: a.owner.orgSlug }, { key: await a.key(API_KEY_SCOPES) }]) {
