@@ -2,11 +2,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { findUnstorableText, unstorableTextError } from "./unstorable-text";
 
 /**
- * Reads a JSON body no larger than `maxBytes`: 413 past the limit, 400 when it is not JSON or holds
- * text PostgreSQL cannot store, unless `itemsCheckText` (a batch whose items are checked one by
- * one, so one bad item does not cost the others).
+ * Reads a JSON body no larger than `maxBytes`: 413 past the limit, 400 when it is not JSON. Also
+ * says whether it may hold text PostgreSQL cannot store (only an escape, \u0000 or \ud800, brings
+ * one: decoded bytes never do), so a batch can check its items one by one only then.
  */
-export async function readJsonBody(req: Request, maxBytes: number, options: { itemsCheckText?: boolean } = {}): Promise<unknown> {
+export async function readJsonBodyText(req: Request, maxBytes: number): Promise<{ body: unknown; mayHoldUnstorableText: boolean }> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${maxBytes / (1024 * 1024)} MB`);
   if (declared > maxBytes) throw tooLarge();
@@ -19,8 +19,13 @@ export async function readJsonBody(req: Request, maxBytes: number, options: { it
   } catch {
     throw new AppError("INVALID_INPUT", "The body is not valid JSON", { issues: [{ path: "(body)", message: "is not valid JSON" }] });
   }
-  // Decoded bytes never hold a NUL or an unpaired surrogate, so only an escape (\u0000, \ud800) brings one.
-  const unstorablePath = !options.itemsCheckText && /\\u(0000|d[89a-f])/i.test(text) ? findUnstorableText(body) : null;
+  return { body, mayHoldUnstorableText: /\\u(0000|d[89a-f])/i.test(text) };
+}
+
+/** Reads a JSON body as `readJsonBodyText` does, with 400 (naming where) for text PostgreSQL cannot store. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const { body, mayHoldUnstorableText } = await readJsonBodyText(req, maxBytes);
+  const unstorablePath = mayHoldUnstorableText ? findUnstorableText(body) : null;
   if (unstorablePath) throw unstorableTextError(unstorablePath);
   return body;
 }

@@ -19,9 +19,11 @@ const MISSING_PARTITION = /no partition of relation/i;
  * Prices and stores a batch of valid events with their roll-ups and runs in one statement:
  * all or nothing. Events whose id the organization already has are counted, not stored again.
  */
-export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedEvent[]): Promise<IngestResult> {
+export async function ingestEvents(ctx: OrgContext, batch: readonly NormalizedEvent[]): Promise<IngestResult> {
   authorizeOrThrow(ctx, "ingest");
-  if (events.length === 0) return { accepted: 0, duplicates: 0 };
+  if (batch.length === 0) return { accepted: 0, duplicates: 0 };
+  // A batch that repeats an id stores its first event once; the repeats count as duplicates.
+  const events = firstOfEachId(batch);
   const pricer = await getOrgPricer(ctx.orgId);
   const prices = events.map((e): StoredPrice => {
     if (e.reportedCostUsd !== null) return { costUsd: e.reportedCostUsd, costSource: "reported", priceKey: null };
@@ -37,7 +39,7 @@ export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedE
   for (let attempt = 1; ; attempt++) {
     try {
       const [row] = await queryRaw<{ inserted: number }>(WRITE_EVENTS_SQL, params);
-      return { accepted: row.inserted, duplicates: events.length - row.inserted };
+      return { accepted: row.inserted, duplicates: batch.length - row.inserted };
     } catch (error) {
       const message = String((error as Error)?.message ?? error);
       if (attempt >= 4 || !(RETRYABLE.test(message) || MISSING_PARTITION.test(message))) throw error;
@@ -50,6 +52,12 @@ export async function ingestEvents(ctx: OrgContext, events: readonly NormalizedE
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
     }
   }
+}
+
+function firstOfEachId(events: readonly NormalizedEvent[]): readonly NormalizedEvent[] {
+  const seen = new Set<string>();
+  const first = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
+  return first.length === events.length ? events : first;
 }
 
 // validateEvents rejects old events one by one; this catches a batch that reaches the database

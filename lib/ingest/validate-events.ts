@@ -9,8 +9,12 @@ export type EventError = { index: number; id: string | null; message: string };
 /** The events of a batch split into those to store and those rejected, with field-level reasons. */
 export type ValidatedBatch = { valid: NormalizedEvent[]; errors: EventError[] };
 
-/** Checks each event of a batch on its own, so one bad event never costs the good ones. */
-export function validateEvents(items: readonly unknown[], now: Date = new Date()): ValidatedBatch {
+/**
+ * Checks each event of a batch on its own, so one bad event never costs the good ones.
+ * `checkText: false` skips looking for text PostgreSQL cannot store, for a body known to hold none.
+ */
+export function validateEvents(items: readonly unknown[], now: Date = new Date(), options: { checkText?: boolean } = {}): ValidatedBatch {
+  const checkText = options.checkText ?? true;
   const valid: NormalizedEvent[] = [];
   const errors: EventError[] = [];
   const latest = now.getTime() + MAX_FUTURE_MS;
@@ -18,7 +22,7 @@ export function validateEvents(items: readonly unknown[], now: Date = new Date()
   items.forEach((item, index) => {
     const id = typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
     // PostgreSQL would refuse the whole batch's statement for one NUL: refuse the event alone.
-    const unstorable = findUnstorableText(item);
+    const unstorable = checkText ? findUnstorableText(item) : null;
     if (unstorable) {
       errors.push({ index, id, message: `${unstorable}: ${UNSTORABLE_TEXT_MESSAGE}` });
       return;

@@ -3,7 +3,8 @@ import type { NormalizedEvent } from "./schemas";
 /** An event's price, as stored beside it. */
 export type StoredPrice = { costUsd: string; costSource: "reported" | "computed" | "unpriced"; priceKey: string | null };
 
-// One statement per batch: claim the events' keys (ids the organization already has are skipped),
+// One statement per batch, given events with distinct ids (ingestEvents keeps the first of each):
+// claim the events' keys (ids the organization already has are skipped),
 // insert exactly the events whose keys were claimed, then fold them into the hourly and daily
 // roll-ups and the runs. "EventKey" holds the (orgId, id) uniqueness because "Event" is partitioned
 // by month and PostgreSQL only enforces keys that contain the partition column (lib/partitions).
@@ -14,15 +15,13 @@ export type StoredPrice = { costUsd: string; costSource: "reported" | "computed"
 // a range reads whole days from the daily roll-ups and only its partial edge days from the hours.
 export const WRITE_EVENTS_SQL = `
 WITH input AS (
-  -- One row per id, the first sent: a batch that repeats an id stores it once, as before.
-  SELECT DISTINCT ON (id) * FROM unnest(
+  SELECT * FROM unnest(
     $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
     $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[],
     $12::numeric[], $13::text[], $14::text[], $15::int[], $16::text[],
     $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[]
-  ) WITH ORDINALITY AS t(id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
-         cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags, n)
-  ORDER BY id, n
+  ) AS t(id, ts, provider, model, operation, input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens,
+         cost, cost_source, price_key, latency_ms, status, feature, team, customer, environment, workflow, run_id, step, usr, tags)
 ),
 keys AS (
   INSERT INTO "EventKey" ("orgId", "id", "timestamp")
