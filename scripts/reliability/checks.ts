@@ -2,6 +2,7 @@
 // stored, once, and nothing else is; the hourly and daily roll-ups and the runs are exact sums of the
 // raw events. Queries name only columns of "Event", never its physical layout (it may be partitioned).
 import type pg from "pg";
+import { DAILY_ROLLUP_MISMATCHES_SQL } from "../../lib/test/daily-rollup-mismatches-sql";
 import { fmt } from "../bench/harness";
 import type { WireStats } from "./clients";
 
@@ -59,24 +60,9 @@ async function hourlyMismatches(c: pg.Client, orgId: string, timeZone: string): 
   return (await c.query<{ n: number }>(sql, [orgId, timeZone])).rows[0].n;
 }
 
-/** Daily roll-up rows that differ from the hourly ones summed by the organization's local day (as lib/test/daily-rollup-mismatches.ts). */
-async function dailyMismatches(c: pg.Client, orgId: string, timeZone: string): Promise<number> {
-  const sql = `WITH h AS (
-      SELECT date_trunc('day', "hour", $2) AS day, "feature", "team", "customer", "environment", "provider", "model", "workflow",
-        sum("events") AS events, sum("inputTokens") AS input, sum("outputTokens") AS output, sum("cachedInputTokens") AS cached,
-        sum("cacheWriteTokens") AS cache_write, sum("reasoningTokens") AS reasoning, sum("unpricedEvents") AS unpriced, sum("costUsd") AS cost
-      FROM "CostRollupHourly" WHERE "orgId" = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ),
-    d AS (
-      SELECT "day" AS day, "feature", "team", "customer", "environment", "provider", "model", "workflow", "events" AS events,
-        "inputTokens" AS input, "outputTokens" AS output, "cachedInputTokens" AS cached, "cacheWriteTokens" AS cache_write,
-        "reasoningTokens" AS reasoning, "unpricedEvents" AS unpriced, "costUsd" AS cost
-      FROM "CostRollupDaily" WHERE "orgId" = $1
-    )
-    SELECT count(*)::int AS n FROM h FULL JOIN d USING (day, "feature", "team", "customer", "environment", "provider", "model", "workflow")
-    WHERE (h.events, h.input, h.output, h.cached, h.cache_write, h.reasoning, h.unpriced, h.cost)
-      IS DISTINCT FROM (d.events, d.input, d.output, d.cached, d.cache_write, d.reasoning, d.unpriced, d.cost)`;
-  return (await c.query<{ n: number }>(sql, [orgId, timeZone])).rows[0].n;
+/** Daily roll-up rows that differ from the hourly ones summed by the organization's local day. */
+async function dailyMismatches(c: pg.Client, orgId: string): Promise<number> {
+  return (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${DAILY_ROLLUP_MISMATCHES_SQL}) m`, [orgId])).rows[0].n;
 }
 
 /** Runs whose totals differ from their events' (steps, errors, cost, tokens, first and last timestamp). */
@@ -145,7 +131,7 @@ export async function checkStoredEvents(c: pg.Client, orgId: string, timeZone: s
   checks.push({ name: "daily roll-up totals = raw sums", ok: sameTotals(raw, daily), detail: `daily ${describeTotals(daily)}` });
   const hourRows = await hourlyMismatches(c, orgId, timeZone);
   checks.push({ name: "each hourly roll-up row = its events", ok: hourRows === 0, detail: `${hourRows} rows differ` });
-  const dayRows = await dailyMismatches(c, orgId, timeZone);
+  const dayRows = await dailyMismatches(c, orgId);
   checks.push({ name: "each daily roll-up row = its hours", ok: dayRows === 0, detail: `${dayRows} rows differ` });
   const runs = await runMismatches(c, orgId);
   checks.push({ name: "each run's totals = its events", ok: runs.mismatched === 0 && runs.runs > 0, detail: `${fmt(runs.runs)} runs, ${runs.mismatched} differ` });
