@@ -3,7 +3,7 @@ import path from "node:path";
 import type { NextRequest } from "next/server";
 
 /** The HTTP methods a Next.js route module can export. */
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 type RouteHandler = (req: NextRequest, route: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { loadApiRoutes } from "./api-routes";
 
 const ROOT = path.resolve(__dirname, "../..");
-const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 type Handler = (...args: never[]) => Promise<Response> | Response;
 
@@ -20,19 +20,14 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every method every API route file exports, read from the filesystem so a new route cannot be missed. */
+/** Every method every API route file exports (found on disk by `loadApiRoutes`, so a new route cannot be missed). */
 export async function listApiRouteMethods(): Promise<ApiRouteMethod[]> {
-  const apiRoot = path.join(ROOT, "app/api/v1");
-  const files = walk(apiRoot).filter((f) => path.basename(f) === "route.ts");
-  const found: ApiRouteMethod[] = [];
-  for (const file of files) {
-    const routePath = `/${path.relative(apiRoot, path.dirname(file)).split(path.sep).join("/")}`;
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of HTTP_METHODS) {
-      if (typeof mod[method] === "function") found.push({ name: `${method} ${routePath}`, method, path: routePath, handler: mod[method] as Handler });
-    }
-  }
-  return found.sort((a, b) => a.name.localeCompare(b.name));
+  return (await loadApiRoutes())
+    .map((route) => {
+      const routePath = route.template.slice("/api/v1".length);
+      return { name: `${route.method} ${routePath}`, method: route.method, path: routePath, handler: route.handler as Handler };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // A module is a server-action module when its first statement is the directive (comments aside).
